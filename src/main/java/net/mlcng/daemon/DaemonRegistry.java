@@ -1,0 +1,38 @@
+package net.mlcng.daemon;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.mlcng.error.UsageException;
+
+/** The routing daemons mlc-ng knows, by the name topology files use. */
+public final class DaemonRegistry {
+    private static final Map<String, RoutingDaemon> DAEMONS = new LinkedHashMap<>();
+
+    static {
+        // Drivers register here as they land (babeld: lab engine; bmx7: daemons issue).
+    }
+
+    private DaemonRegistry() {}
+
+    public static List<String> names() {
+        return List.copyOf(DAEMONS.keySet());
+    }
+
+    public static boolean isKnown(String name) {
+        return DAEMONS.containsKey(name);
+    }
+
+    /** The driver named so, or a usage error that lists the known daemons. */
+    public static RoutingDaemon get(String name) {
+        RoutingDaemon d = DAEMONS.get(name);
+        if (d == null) {
+            throw new UsageException("unknown daemon '" + name + "'; known daemons: " + String.join(", ", names()));
+        }
+        return d;
+    }
+
+    static void register(RoutingDaemon daemon) {
+        DAEMONS.put(daemon.name(), daemon);
+    }
+}
