@@ -17,10 +17,12 @@ import java.util.Map;
  * timestamps (microseconds); the clocks compared are the host's, shared by all containers.
  *
  * @param timeline nodes with a full table over time: (seconds since from, count), one point per change
+ * @param reachedAtEnd per node, how many of the other nodes' addresses its table covers after the last event
  */
-public record Convergence(Map<String, Duration> perNode, Duration global, List<TimelinePoint> timeline) {
+public record Convergence(Map<String, Duration> perNode, Duration global, List<TimelinePoint> timeline, Map<String, Integer> reachedAtEnd) {
     public Convergence {
         perNode = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(perNode));
+        reachedAtEnd = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(reachedAtEnd));
         timeline = List.copyOf(timeline);
     }
 
@@ -71,7 +73,9 @@ public record Convergence(Map<String, Duration> perNode, Duration global, List<T
         Duration global = perNode.values().stream().anyMatch(d -> d == null)
                 ? null
                 : perNode.values().stream().max(Comparator.naturalOrder()).orElse(Duration.ZERO);
-        return new Convergence(perNode, global, timeline);
+        Map<String, Integer> reached = new LinkedHashMap<>();
+        tables.forEach((node, t) -> reached.put(node, (int) expected.get(node).stream().filter(t::reaches).count()));
+        return new Convergence(perNode, global, timeline, reached);
     }
 
     /** Nodes whose table never became full. */
