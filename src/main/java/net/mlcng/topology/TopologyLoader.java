@@ -130,6 +130,11 @@ public final class TopologyLoader {
         YEntry mediaEntry = root.entries().get("media");
         if (mediaEntry != null) media.addAll(readMedia(mediaEntry, nodes.keySet(), defaultProps));
 
+        if (nodesEntry != null && generateEntry == null
+                && (nodesEntry.value() instanceof YList l && l.items().isEmpty()
+                        || nodesEntry.value() instanceof YMap m && m.entries().isEmpty())) {
+            problem(nodesEntry.keyLoc(), "nodes", "a topology needs at least one node");
+        }
         checkDaemons(nodes, nodeLocs);
         if (name == null) return null;
         return new Topology(name, nodes, links, media, layout);
