@@ -26,8 +26,10 @@ public final class NetJsonExporter {
         ObjectNode root = JSON.createObjectNode();
         root.put("type", "NetworkGraph");
         root.put("label", t.name());
+        // No routing protocol computed this graph: it is the intended topology, format version 1.
         root.put("protocol", "static");
-        root.put("version", "mlc-ng");
+        root.put("version", "1");
+        root.put("revision", "mlc-ng topology");
         root.put("metric", "hop");
         if (!t.nodes().isEmpty()) root.put("router_id", t.nodes().keySet().iterator().next());
         ArrayNode nodes = root.putArray("nodes");
