@@ -63,7 +63,7 @@ public class GenerateCommand implements Runnable {
                 defaultValue = NodeImages.DEFAULT_TAG)
         String image;
 
-        @Option(names = "--loss", paramLabel = "LOSS", description = "Loss of every link, e.g. 5% (both directions).")
+        @Option(names = "--loss", paramLabel = "LOSS", description = "Loss of every link, e.g. 5%% (both directions).")
         String loss;
 
         @Option(names = "--rate", paramLabel = "RATE", description = "Rate of every link, e.g. 10mbit.")
