@@ -4,15 +4,12 @@ import java.util.Map;
 import net.mlcng.topology.Topology;
 
 /**
- * Everything the scenario runner needs from the rest of mlc-ng: turning a scenario's topology
- * reference into a topology, deploying a lab, and the host facts for the results. The lab engine
+ * What the scenario runner needs from the lab engine: deploying a lab, and the host facts for the
+ * results. The lab engine
  * implements it; tests use a scripted in-memory double. Keeping the runner behind this seam lets
  * its sequencing, failure classification and measurements be tested without Docker.
  */
 public interface ScenarioEnvironment {
-    /** Loads the topology file or runs the generator; bad input is an InvalidInputException (exit 2). */
-    Topology loadTopology(TopologySource source);
-
     /**
      * Deploys {@code topology} as lab {@code labName} with {@code daemon} configured on every node
      * but not yet started, and {@code ip -ts monitor route} already running in every node so that

@@ -11,15 +11,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import net.mlcng.daemon.DaemonRegistry;
 import net.mlcng.error.InputProblem;
 import net.mlcng.error.InvalidInputException;
 import net.mlcng.scenario.Step.NodePair;
 import net.mlcng.scenario.YamlTree.Mapping;
 import net.mlcng.scenario.YamlTree.Scalar;
 import net.mlcng.scenario.YamlTree.Sequence;
+import net.mlcng.topology.Names;
+import net.mlcng.topology.TopologyLoader;
+import net.mlcng.topology.Units;
+import net.mlcng.topology.generate.GeneratorSpecs;
 
 /**
  * Reads and validates a scenario file. Every problem found is reported at once, each with file,
@@ -27,19 +28,16 @@ import net.mlcng.scenario.YamlTree.Sequence;
  * steps are checked against the topology later ({@link #checkNodes}), once the topology is known.
  */
 public final class ScenarioLoader {
-    public static final Pattern NAME = Pattern.compile("^[a-z0-9][a-z0-9-]{0,19}$");
-    public static final Pattern NODE_NAME = Pattern.compile("^[a-z0-9][a-z0-9-]{0,13}$");
     /** Limits that keep a typo from starting a week-long campaign. */
     public static final int MAX_REPETITIONS = 10_000;
 
-    private static final Pattern NUMBER_UNIT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([a-zA-Z%]*)");
     private static final Set<String> TOP_KEYS = Set.of("name", "description", "topology", "daemon", "repetitions", "steps");
 
     private final Collection<String> knownDaemons;
 
-    /** A loader that accepts the daemons registered in {@link DaemonRegistry}. */
+    /** A loader that accepts the daemons topology files accept (the registered drivers and the default). */
     public ScenarioLoader() {
-        this(DaemonRegistry.names());
+        this(TopologyLoader.knownDaemons());
     }
 
     public ScenarioLoader(Collection<String> knownDaemons) {
@@ -73,7 +71,7 @@ public final class ScenarioLoader {
         String fallbackName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         String name = r.string(top, "name", "", false);
         if (name == null) name = fallbackName;
-        else if (!NAME.matcher(name).matches()) r.problem(top.entries().get("name"), "name", "must match " + NAME.pattern());
+        else if (Names.topologyNameProblem(name) != null) r.problem(top.entries().get("name"), "name", Names.topologyNameProblem(name));
         TopologySource topology = readTopology(r, top, file);
         String daemon = r.string(top, "daemon", "", true);
         if (daemon != null && !knownDaemons.contains(daemon)) {
@@ -81,7 +79,11 @@ public final class ScenarioLoader {
         }
         Integer reps = r.integer(top, "repetitions", "", 1, MAX_REPETITIONS);
         List<Step> steps = readSteps(r, top);
-        if (!r.problems.isEmpty()) throw new InvalidInputException(r.problems);
+        if (!r.problems.isEmpty()) {
+            List<InputProblem> sorted = new ArrayList<>(r.problems);
+            sorted.sort(java.util.Comparator.comparingInt(InputProblem::line).thenComparingInt(InputProblem::column));
+            throw new InvalidInputException(sorted);
+        }
         return new Scenario(name, file, topology, daemon, reps == null ? 1 : reps, steps);
     }
 
@@ -121,26 +123,40 @@ public final class ScenarioLoader {
             if (!Files.isRegularFile(p)) r.problem(t, "topology", "no topology file " + p);
             return TopologySource.file(p);
         }
-        if (t instanceof Mapping m) {
-            Map<String, String> params = new LinkedHashMap<>();
-            String generator = null;
-            for (var e : m.entries().entrySet()) {
-                if (!(e.getValue() instanceof Scalar v) || v.text() == null) {
-                    r.problem(e.getValue(), "topology." + e.getKey(), "must be a single value");
-                } else if (e.getKey().equals("generate")) {
-                    generator = v.text();
-                } else {
-                    params.put(e.getKey(), v.text());
-                }
-            }
-            if (generator == null || generator.isBlank()) {
-                r.problem(t, "topology.generate", "missing: the generator to use, e.g. generate: grid");
-                return null;
-            }
-            return TopologySource.generated(generator, params);
-        }
+        if (t instanceof Mapping m) return readGenerator(r, m);
         r.problem(t, "topology", "must be a topology file path or {generate: KIND, ...parameters}");
         return null;
+    }
+
+    /** {@code {generate: grid, rows: 3, cols: 3}}: parameters typed and checked as the generator declares them. */
+    private static TopologySource readGenerator(Reader r, Mapping m) {
+        String kind = r.string(m, "generate", "topology", true);
+        if (kind == null) return null;
+        if (!GeneratorSpecs.kinds().contains(kind)) {
+            r.problem(m.entries().get("generate"), "topology.generate",
+                    "unknown generator '" + kind + "'; known: " + String.join(", ", GeneratorSpecs.kinds()));
+            return null;
+        }
+        Map<String, GeneratorSpecs.Param> params = GeneratorSpecs.params(kind);
+        java.util.Set<String> allowed = new java.util.HashSet<>(params.keySet());
+        allowed.add("generate");
+        r.unknownKeys(m, allowed, "topology");
+        Map<String, Object> values = new LinkedHashMap<>();
+        int before = r.problems.size();
+        for (var e : m.entries().entrySet()) {
+            GeneratorSpecs.Param param = params.get(e.getKey());
+            if (param == null) continue;
+            Object v = r.typed(m, e.getKey(), "topology", param.type());
+            if (v != null) values.put(e.getKey(), v);
+        }
+        if (r.problems.size() > before) return null;
+        try {
+            GeneratorSpecs.create(kind, values);
+        } catch (net.mlcng.error.UsageException e) {
+            r.problem(m, "topology", e.getMessage());
+            return null;
+        }
+        return TopologySource.generated(kind, values);
     }
 
     private List<Step> readSteps(Reader r, Mapping top) {
@@ -312,7 +328,7 @@ public final class ScenarioLoader {
         Duration delay = r.duration(a, "delay", field, false);
         Step.LinkState state = r.enumValue(a, "state", field, Step.LinkState.class, false);
         Step.Direction dir = r.enumValue(a, "direction", field, Step.Direction.class, false);
-        if (loss == null && rate == null && delay == null && state == null && !a.entries().isEmpty()) {
+        if (a.entries().keySet().stream().noneMatch(Set.of("loss", "rate", "delay", "state")::contains)) {
             r.problem(a, field, "says nothing to change: give loss, rate, delay or state (up/down)");
         }
         if (na != null && na.equals(nb)) r.problem(a.entries().get("b"), field + ".b", "a link joins two different nodes");
@@ -401,6 +417,22 @@ public final class ScenarioLoader {
             return null;
         }
 
+        /** A generator parameter as Integer, Long, Double or Boolean; null (and a problem) when it is not one. */
+        Object typed(Mapping m, String key, String prefix, Class<?> type) {
+            if (type == Boolean.class) return bool(m, key, prefix);
+            String t = string(m, key, prefix, false);
+            if (t == null) return null;
+            try {
+                if (type == Integer.class) return Integer.valueOf(t);
+                if (type == Long.class) return Long.valueOf(t);
+                if (type == Double.class) return Double.valueOf(t);
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            problem(m.entries().get(key), join(prefix, key), "must be " + (type == Double.class ? "a number" : "a whole number") + ", got '" + t + "'");
+            return null;
+        }
+
         Boolean bool(Mapping m, String key, String prefix) {
             String t = string(m, key, prefix, false);
             if (t == null) return null;
@@ -427,8 +459,9 @@ public final class ScenarioLoader {
         }
 
         boolean checkNode(Scalar s, String field) {
-            if (s.text() != null && NODE_NAME.matcher(s.text()).matches()) return true;
-            problem(s, field, "'" + s.text() + "' is not a node name (" + NODE_NAME.pattern() + ")");
+            String problem = s.text() == null ? "a node name is missing" : Names.nodeNameProblem(s.text());
+            if (problem == null) return true;
+            problem(s, field, problem);
             return false;
         }
 
@@ -447,57 +480,30 @@ public final class ScenarioLoader {
             return names;
         }
 
-        /**
-         * MERGE NOTE: duration, rate and loss syntax follow the topology files' units; switch to
-         * net.mlcng.topology.Units once the topology branch is merged.
-         */
+        /** Durations, rates and losses are written as in topology files ({@link Units}). */
         Duration duration(Mapping m, String key, String prefix, boolean required) {
             String t = string(m, key, prefix, required);
             if (t == null) return null;
-            Matcher u = NUMBER_UNIT.matcher(t.trim());
-            if (u.matches()) {
-                double n = Double.parseDouble(u.group(1));
-                Long nanosPerUnit = switch (u.group(2)) {
-                    case "us" -> 1_000L;
-                    case "ms" -> 1_000_000L;
-                    case "s" -> 1_000_000_000L;
-                    case "m", "min" -> 60_000_000_000L;
-                    default -> null;
-                };
-                if (nanosPerUnit != null && n > 0) return Duration.ofNanos(Math.round(n * nanosPerUnit));
-            }
-            problem(m.entries().get(key), join(prefix, key), "must be a positive duration like 250ms, 5s or 2m, got '" + t + "'");
+            Duration d = Units.parseDuration(t);
+            if (d != null && !d.isZero()) return d;
+            problem(m.entries().get(key), join(prefix, key), "must be a positive duration: " + Units.DURATION_EXPECTED + ", got '" + t + "'");
             return null;
         }
 
         Long rate(Mapping m, String key, String prefix) {
             String t = string(m, key, prefix, false);
             if (t == null) return null;
-            Matcher u = NUMBER_UNIT.matcher(t.trim());
-            if (u.matches()) {
-                Long factor = switch (u.group(2).toLowerCase(Locale.ROOT)) {
-                    case "bit" -> 1L;
-                    case "kbit" -> 1_000L;
-                    case "mbit" -> 1_000_000L;
-                    case "gbit" -> 1_000_000_000L;
-                    default -> null;
-                };
-                double bits = Double.parseDouble(u.group(1)) * (factor == null ? 0 : factor);
-                if (factor != null && bits >= 1) return Math.round(bits);
-            }
-            problem(m.entries().get(key), join(prefix, key), "must be a rate like 500kbit, 10mbit or 1gbit, got '" + t + "'");
-            return null;
+            Long rate = Units.parseRate(t);
+            if (rate == null) problem(m.entries().get(key), join(prefix, key), "must be " + Units.RATE_EXPECTED + ", got '" + t + "'");
+            return rate;
         }
 
         Double loss(Mapping m, String key, String prefix) {
             String t = string(m, key, prefix, false);
             if (t == null) return null;
-            Matcher u = NUMBER_UNIT.matcher(t.trim());
-            if (u.matches() && (u.group(2).isEmpty() || u.group(2).equals("%"))) {
-                double p = Double.parseDouble(u.group(1));
-                if (p <= 100) return p;
-            }
-            problem(m.entries().get(key), join(prefix, key), "must be a percentage 0..100 like 10% or 0.5, got '" + t + "'");
+            Double loss = Units.parseLoss(t);
+            if (loss != null && loss <= 100) return loss;
+            problem(m.entries().get(key), join(prefix, key), "must be " + Units.LOSS_EXPECTED + ", got '" + t + "'");
             return null;
         }
     }

@@ -28,7 +28,6 @@ import net.mlcng.scenario.RunResult.Repetition;
 import net.mlcng.scenario.Step.NodePair;
 import net.mlcng.scenario.measure.Convergence;
 import net.mlcng.scenario.measure.CounterSample;
-import net.mlcng.scenario.measure.HopDistances;
 import net.mlcng.scenario.measure.HostLoad;
 import net.mlcng.scenario.measure.Outage;
 import net.mlcng.scenario.measure.PingSeries;
@@ -38,6 +37,7 @@ import net.mlcng.scenario.measure.Stretch;
 import net.mlcng.scenario.measure.Summary;
 import net.mlcng.scenario.measure.Withdrawal;
 import net.mlcng.topology.Topology;
+import net.mlcng.topology.TopologyGraph;
 
 /**
  * Runs a scenario's repetitions against a {@link ScenarioEnvironment}: executes the steps in
@@ -65,7 +65,7 @@ public final class ScenarioRunner {
     }
 
     public RunResult run(Scenario scenario) {
-        Topology topology = env.loadTopology(scenario.topology());
+        Topology topology = TopologySources.load(scenario.topology(), scenario.daemon());
         ScenarioLoader.checkNodes(scenario, topology.nodes().keySet());
         if (topology.nodes().size() < 2) {
             throw new UsageException(scenario.file() + ": topology " + topology.name() + " has fewer than two nodes: nothing to measure");
@@ -341,8 +341,7 @@ public final class ScenarioRunner {
         }
 
         private boolean hasLinks(String node) {
-            return topology.links().stream().anyMatch(l -> l.a().equals(node) || l.b().equals(node))
-                    || topology.media().stream().flatMap(m -> m.pairs().stream()).anyMatch(p -> p.a().equals(node) || p.b().equals(node));
+            return TopologyGraph.of(topology).degreeOf(node) > 0;
         }
 
         private void wireguardUp(Step.WireguardUp w) {
@@ -400,7 +399,7 @@ public final class ScenarioRunner {
                 case OUTAGE -> measureOutage();
                 case WITHDRAWAL -> measureWithdrawal();
                 case HOPS -> {
-                    Stretch s = Stretch.compute(lab.routedHops(), HopDistances.of(topology));
+                    Stretch s = Stretch.compute(lab.routedHops(), TopologyGraph.hopDistances(topology));
                     s.hops().forEach(h -> record("hops", "", h));
                     s.stretch().forEach(x -> record("stretch", "", x));
                     record("unrouted_pairs", "", s.unrouted());

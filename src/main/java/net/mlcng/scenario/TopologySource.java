@@ -5,22 +5,23 @@ import java.util.Map;
 
 /**
  * Where a scenario's topology comes from: a topology file (resolved against the scenario file's
- * directory) or a generator with its parameters. Exactly one of {@code file} and {@code generator}
- * is set.
+ * directory) or a generator with its parameters, typed as
+ * {@link net.mlcng.topology.generate.GeneratorSpecs} declares them. Exactly one of {@code file} and
+ * {@code generator} is set.
  */
-public record TopologySource(Path file, String generator, Map<String, String> parameters) {
+public record TopologySource(Path file, String generator, Map<String, Object> parameters) {
     public TopologySource {
         if ((file == null) == (generator == null)) {
             throw new IllegalArgumentException("exactly one of file and generator must be set");
         }
-        parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+        parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
     }
 
     public static TopologySource file(Path file) {
         return new TopologySource(file, null, Map.of());
     }
 
-    public static TopologySource generated(String generator, Map<String, String> parameters) {
+    public static TopologySource generated(String generator, Map<String, Object> parameters) {
         return new TopologySource(null, generator, parameters);
     }
 

@@ -32,7 +32,7 @@ class ScenarioRunnerTest {
     }
 
     static final String CONVERGE = """
-            topology: {generate: ring, nodes: 4}
+            topology: {generate: line, nodes: 4, closed: true}
             daemon: babeld
             repetitions: 3
             steps:
@@ -45,7 +45,7 @@ class ScenarioRunnerTest {
 
     @Test
     void convergenceIsMeasuredFromRouteEventsInEveryRepetition() {
-        ScriptedEnvironment env = new ScriptedEnvironment(ScriptedEnvironment.ring(4));
+        ScriptedEnvironment env = new ScriptedEnvironment();
         RunResult r = run(env, CONVERGE);
         assertThat(r.repetitions()).hasSize(3).allMatch(RunResult.Repetition::ok);
         // Nodes are scripted full at 1.0, 1.1, 1.2 and 1.3 s after start_daemons.
@@ -63,16 +63,16 @@ class ScenarioRunnerTest {
 
     @Test
     void stepsRunInOrderAndEachRepetitionGetsItsOwnLab() {
-        ScriptedEnvironment env = new ScriptedEnvironment(ScriptedEnvironment.ring(3));
+        ScriptedEnvironment env = new ScriptedEnvironment();
         run(env, CONVERGE.replace("repetitions: 3", "repetitions: 2"));
         List<String> lifecycle = env.calls.stream().filter(c -> !c.startsWith("ping")).toList();
-        assertThat(lifecycle).containsExactly("loadTopology", "deploy test-r1", "startDaemons", "destroy",
-                "deploy test-r2", "startDaemons", "destroy");
+        assertThat(lifecycle).containsExactly("deploy test-r1 4 nodes babeld", "startDaemons", "destroy",
+                "deploy test-r2 4 nodes babeld", "startDaemons", "destroy");
     }
 
     @Test
     void failedRepetitionsAreClassifiedCountedAndKeptOutOfStatistics() {
-        ScriptedEnvironment env = new ScriptedEnvironment(ScriptedEnvironment.ring(4));
+        ScriptedEnvironment env = new ScriptedEnvironment();
         env.troubles.put(2, ScriptedEnvironment.Trouble.CRASH);
         env.troubles.put(4, ScriptedEnvironment.Trouble.ISOLATE);
         RunResult r = run(env, CONVERGE.replace("repetitions: 3", "repetitions: 5"));
@@ -94,7 +94,7 @@ class ScenarioRunnerTest {
 
     @Test
     void anAssertThatDoesNotHoldNamesItsBoundAndValue() {
-        ScriptedEnvironment env = new ScriptedEnvironment(ScriptedEnvironment.ring(4));
+        ScriptedEnvironment env = new ScriptedEnvironment();
         RunResult r = run(env, CONVERGE.replace("bound: 30", "bound: 0.5") + """
                   - assert: {metric: no_such_metric, op: "<", bound: 1}
                   - assert: {metric: failed_repetitions, op: "==", bound: 0}
@@ -107,9 +107,9 @@ class ScenarioRunnerTest {
 
     @Test
     void outageAcrossALinkFailureAndWithdrawalAfterANodeStops() {
-        ScriptedEnvironment env = new ScriptedEnvironment(ScriptedEnvironment.ring(5));
+        ScriptedEnvironment env = new ScriptedEnvironment();
         RunResult r = run(env, """
-                topology: {generate: ring, nodes: 5}
+                topology: {generate: line, nodes: 5, closed: true}
                 daemon: babeld
                 steps:
                   - deploy
@@ -141,9 +141,9 @@ class ScenarioRunnerTest {
 
     @Test
     void tunnelSetupPerPairOfAFullMesh() {
-        ScriptedEnvironment env = new ScriptedEnvironment(ScriptedEnvironment.ring(6));
+        ScriptedEnvironment env = new ScriptedEnvironment();
         RunResult r = run(env, """
-                topology: {generate: ring, nodes: 6}
+                topology: {generate: line, nodes: 6, closed: true}
                 daemon: babeld
                 steps:
                   - deploy
@@ -163,9 +163,9 @@ class ScenarioRunnerTest {
 
     @Test
     void hopsOverheadResourcesAndTraffic() {
-        ScriptedEnvironment env = new ScriptedEnvironment(ScriptedEnvironment.ring(4));
+        ScriptedEnvironment env = new ScriptedEnvironment();
         RunResult r = run(env, """
-                topology: {generate: ring, nodes: 4}
+                topology: {generate: line, nodes: 4, closed: true}
                 daemon: babeld
                 steps:
                   - deploy
@@ -186,17 +186,16 @@ class ScenarioRunnerTest {
 
     @Test
     void unknownNodesFailBeforeAnythingIsDeployed() {
-        ScriptedEnvironment env = new ScriptedEnvironment(ScriptedEnvironment.ring(3));
+        ScriptedEnvironment env = new ScriptedEnvironment();
         String yaml = CONVERGE.replace("  - destroy", "  - node: {name: n9, action: stop}\n  - destroy");
         assertThatThrownBy(() -> run(env, yaml)).isInstanceOf(InvalidInputException.class)
-                .hasMessage("test.yaml:9: node: no node 'n9' in the topology (nodes: n1, n2, n3)");
+                .hasMessage("test.yaml:9: node: no node 'n9' in the topology (nodes: n1, n2, n3, n4)");
         assertThat(env.deployments).isZero();
     }
 
     @Test
     void aBrokenEnvironmentStopsTheRunInsteadOfFailingEveryRepetition() {
-        Topology ring = ScriptedEnvironment.ring(3);
-        ScriptedEnvironment env = new ScriptedEnvironment(ring) {
+        ScriptedEnvironment env = new ScriptedEnvironment() {
             @Override
             public LabSession deploy(String labName, Topology t, String daemon) {
                 throw new EnvironmentException("Docker engine not running", "start dockerd");

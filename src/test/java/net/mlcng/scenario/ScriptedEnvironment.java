@@ -13,9 +13,6 @@ import java.util.Map;
 import net.mlcng.daemon.DaemonState;
 import net.mlcng.scenario.Step.NodePair;
 import net.mlcng.scenario.measure.CounterSample;
-import net.mlcng.topology.Link;
-import net.mlcng.topology.LinkProps;
-import net.mlcng.topology.Node;
 import net.mlcng.topology.Topology;
 
 /**
@@ -33,7 +30,7 @@ class ScriptedEnvironment implements ScenarioEnvironment {
     static final java.time.format.DateTimeFormatter IP_TS = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
 
     final VirtualClock clock = new VirtualClock();
-    final Topology topology;
+    Topology topology;
     final List<String> calls = new ArrayList<>();
     final Map<Integer, Trouble> troubles = new HashMap<>();
     /** Per node, how long after start_daemons its table is full (default 1 s + 0.1 s per node index). */
@@ -44,31 +41,13 @@ class ScriptedEnvironment implements ScenarioEnvironment {
     int deployments;
     int destroys;
 
-    ScriptedEnvironment(Topology topology) {
-        this.topology = topology;
-        int i = 0;
-        for (String n : topology.nodes().keySet()) convergeAfter.put(n, Duration.ofMillis(1000 + 100L * i++));
-    }
-
-    /** A ring of n nodes named n1..nN. */
-    static Topology ring(int n) {
-        Map<String, Node> nodes = new LinkedHashMap<>();
-        List<Link> links = new ArrayList<>();
-        for (int i = 1; i <= n; i++) nodes.put("n" + i, new Node("n" + i, "babeld", "mlc-ng/node:latest", Map.of(), List.of()));
-        for (int i = 1; i <= n; i++) links.add(new Link("n" + i, "n" + (i % n + 1), LinkProps.NONE, LinkProps.NONE));
-        return new Topology("ring", nodes, links, List.of(), Map.of());
-    }
-
-    @Override
-    public Topology loadTopology(TopologySource source) {
-        calls.add("loadTopology");
-        return topology;
-    }
-
     @Override
     public LabSession deploy(String labName, Topology t, String daemon) {
         deployments++;
-        calls.add("deploy " + labName);
+        calls.add("deploy " + labName + " " + t.nodes().size() + " nodes " + daemon);
+        topology = t;
+        int i = 0;
+        for (String n : t.nodes().keySet()) convergeAfter.putIfAbsent(n, Duration.ofMillis(1000 + 100L * i++));
         return new Lab(troubles.getOrDefault(deployments, Trouble.NONE));
     }
 
