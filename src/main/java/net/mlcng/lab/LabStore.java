@@ -31,7 +31,7 @@ import net.mlcng.topology.Topology;
  * inspect, reconcile and destroy work from the host's state, not from the deploying process.
  */
 public final class LabStore {
-    private static final ObjectMapper JSON = mapper();
+    private static final ObjectMapper JSON = newMapper();
 
     private final Path root;
 
@@ -105,7 +105,12 @@ public final class LabStore {
         }
     }
 
-    private static ObjectMapper mapper() {
+    /** The mapper used for stored state, also right for reports on the model (durations as ISO-8601 text). */
+    static ObjectMapper mapper() {
+        return JSON;
+    }
+
+    private static ObjectMapper newMapper() {
         SimpleModule durations = new SimpleModule();
         durations.addSerializer(Duration.class, new JsonSerializer<>() {
             @Override
