@@ -13,6 +13,11 @@ import picocli.CommandLine.Spec;
         description = "Network emulation testbed for mesh routing (BMX7, babeld, WireGuard) on Docker.",
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            DeployCommand.class,
+            DestroyCommand.class,
+            InspectCommand.class,
+            ExecCommand.class,
+            NodeCommand.class,
         })
 public class MlcNgCommand implements Runnable {
     @Spec
