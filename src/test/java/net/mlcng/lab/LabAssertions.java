@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import net.mlcng.daemon.NodeExec.ExecResult;
 import net.mlcng.topology.Topology;
+import net.mlcng.util.Processes;
 import net.mlcng.wait.Condition;
 
 /** Conditions and host listings shared by the lab integration tests. */
@@ -25,5 +26,29 @@ final class LabAssertions {
             }
             return missing.isEmpty() ? Condition.Status.OK : Condition.Status.notYet(String.join(", ", missing));
         };
+    }
+
+    /**
+     * What the host still holds of a lab, listed the way a user would: containers by label,
+     * host links by the lab's prefix, nft tables, namespace handles, the state directory.
+     */
+    static List<String> leftovers(String lab, java.nio.file.Path stateRoot) {
+        LabNames names = new LabNames(lab);
+        List<String> left = new ArrayList<>();
+        for (String id : sh("docker ps -a -q --filter label=" + LabNames.LABEL_LAB + "=" + lab)) left.add("container " + id);
+        for (String l : sh("ip -o link show")) {
+            String ifname = l.split(": ")[1].split("@")[0];
+            if (ifname.startsWith(names.hostPrefix())) left.add("host link " + ifname);
+        }
+        for (String t : sh("nft list tables")) if (t.endsWith(" " + names.nftTable())) left.add("nft " + t);
+        for (String n : sh("ip netns list")) if (n.startsWith(names.netnsPrefix())) left.add("netns " + n);
+        if (java.nio.file.Files.exists(stateRoot.resolve(lab))) left.add("state dir " + stateRoot.resolve(lab));
+        return left;
+    }
+
+    private static List<String> sh(String command) {
+        Processes.Result r = Processes.run(List.of("sh", "-c", command), Duration.ofSeconds(30));
+        if (!r.ok()) throw new AssertionError(command + " failed: " + r.stderr());
+        return r.stdout().lines().filter(l -> !l.isBlank()).toList();
     }
 }
