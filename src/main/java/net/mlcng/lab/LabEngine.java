@@ -121,15 +121,15 @@ public final class LabEngine {
         }
         String run = UUID.randomUUID().toString().substring(0, 8);
         progress.stage("create nodes", toCreate.size() + toStart.size());
-        Map<String, String> created = pool.map(toCreate, n -> {
+        // Each worker also asks for its container's PID, so the inspect calls overlap with other creates.
+        Map<String, Started> created = pool.map(toCreate, n -> {
             String id = runtime.create(spec(topology, names, topology.node(n), nodeHashes.get(n), run, topologyHash));
-            runtime.start(id);
-            return id;
+            return startAndLocate(id);
         }, progress::step);
-        pool.forEach(toStart, n -> runtime.start(existing.get(n).id()), progress::step);
+        Map<String, Started> restarted = pool.map(toStart, n -> startAndLocate(existing.get(n).id()), progress::step);
         progress.endStage();
         Map<String, String> ids = new LinkedHashMap<>();
-        for (String n : topology.nodes().keySet()) ids.put(n, created.containsKey(n) ? created.get(n) : existing.get(n).id());
+        for (String n : topology.nodes().keySet()) ids.put(n, created.containsKey(n) ? created.get(n).id() : existing.get(n).id());
         stages.put("create", Duration.between(t0, Instant.now()));
 
         // Stage 2: wiring. Nodes with a new namespace (created, started, or never attached) begin empty.
@@ -138,11 +138,16 @@ public final class LabEngine {
         fresh.addAll(toStart);
         for (String n : topology.nodes().keySet()) if (!handles.contains(names.netns(n))) fresh.add(n);
         net.deleteNetnsHandles(fresh.stream().map(names::netns).filter(handles::contains).toList());
-        Map<String, Integer> pids = runtime.pids(fresh.stream().map(ids::get).toList());
+        Map<String, Integer> pids = new HashMap<>();
+        created.forEach((n, st) -> pids.put(n, st.pid()));
+        restarted.forEach((n, st) -> pids.put(n, st.pid()));
+        List<String> unlocated = fresh.stream().filter(n -> !pids.containsKey(n)).toList();
+        Map<String, Integer> byId = runtime.pids(unlocated.stream().map(ids::get).toList());
+        unlocated.forEach(n -> pids.put(n, byId.get(ids.get(n))));
         List<NetnsHandle> attach = new ArrayList<>();
         for (String n : fresh) {
-            Integer pid = pids.get(ids.get(n));
-            if (pid == null) throw nodeDied(lab, n);
+            Integer pid = pids.get(n);
+            if (pid == null || pid <= 0) throw nodeDied(lab, n);
             attach.add(new NetnsHandle(names.netns(n), pid));
         }
         Map<String, Set<String>> present = presentInterfaces(topology, names, fresh);
@@ -195,6 +200,13 @@ public final class LabEngine {
         stages.put("ready", Duration.between(t0, Instant.now()));
         return new DeployReport(lab, toCreate.size(), toRemove.size(), veths.size() + media.ports().size(),
                 toStartDaemon.size(), stages);
+    }
+
+    private record Started(String id, Integer pid) {}
+
+    private Started startAndLocate(String id) {
+        runtime.start(id);
+        return new Started(id, runtime.pids(List.of(id)).get(id));
     }
 
     private void checkDaemonsAndImages(Topology topology) {
