@@ -16,6 +16,11 @@ import picocli.CommandLine.Spec;
             ValidateCommand.class,
             GenerateCommand.class,
             GraphCommand.class,
+            DeployCommand.class,
+            DestroyCommand.class,
+            InspectCommand.class,
+            ExecCommand.class,
+            NodeCommand.class,
         })
 public class MlcNgCommand implements Runnable {
     @Spec

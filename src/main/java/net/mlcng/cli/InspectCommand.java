@@ -1,0 +1,75 @@
+package net.mlcng.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import net.mlcng.lab.LabInspector;
+import net.mlcng.lab.LabInspector.LabView;
+import net.mlcng.lab.LabInspector.LinkView;
+import net.mlcng.lab.LabInspector.MediumView;
+import net.mlcng.lab.LabInspector.NodeView;
+import net.mlcng.lab.Progress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** `mlc-ng inspect [LAB]`: what runs, read from the host. */
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+        description = "Show labs: nodes (state, container, addresses, daemon), links and media (interfaces, properties, up/down).")
+public class InspectCommand implements Callable<Integer> {
+    enum Format { table, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    LabOptions lab;
+
+    @Parameters(paramLabel = "LAB", arity = "0..1", description = "One lab (default: all labs).")
+    String name;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (LabOptions.Session s = lab.open(Progress.NONE)) {
+            LabInspector.Report report = s.inspector().inspect(name);
+            if (format == Format.json) {
+                out.println(LabInspector.toJson(report));
+            } else if (report.labs().isEmpty()) {
+                out.println("no labs on this host");
+            } else {
+                report.labs().forEach(l -> printTable(out, l));
+            }
+        }
+        return 0;
+    }
+
+    private static void printTable(PrintWriter out, LabView lab) {
+        out.printf("lab %s%n", lab.name());
+        out.printf("  %-14s %-9s %-12s %-8s %-7s %s%n", "NODE", "STATE", "CONTAINER", "DAEMON", "RUNNING", "ADDRESSES");
+        for (NodeView n : lab.nodes()) {
+            out.printf("  %-14s %-9s %-12s %-8s %-7s %s%n", n.name(), n.state(), orDash(n.container()), orDash(n.daemon()),
+                    n.daemonRunning() == null ? "-" : (n.daemonRunning() ? "yes" : "no"), String.join(" ", n.addresses()));
+        }
+        if (!lab.links().isEmpty()) {
+            out.printf("  %-14s %-14s %-6s %s%n", "LINK A", "LINK B", "UP", "INTERFACES");
+            for (LinkView l : lab.links()) {
+                out.printf("  %-14s %-14s %-6s %s%n", l.a(), l.b(), l.up() ? "up" : "DOWN", String.join(" ", l.interfaces()));
+            }
+        }
+        for (MediumView m : lab.media()) {
+            out.printf("  medium %s (bridge %s, %s): %d members, pairs %s%n", m.name(), m.bridge(), m.up() ? "up" : "DOWN",
+                    m.members().size(), String.join(" ", m.pairs()));
+        }
+        out.flush();
+    }
+
+    private static String orDash(String s) {
+        return s == null ? "-" : s;
+    }
+}

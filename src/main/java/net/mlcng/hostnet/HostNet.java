@@ -1,0 +1,254 @@
+package net.mlcng.hostnet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import net.mlcng.error.EnvironmentException;
+import net.mlcng.error.OperationFailedException;
+import net.mlcng.util.Processes;
+
+/**
+ * The only code that runs {@code ip} and {@code nft}. Kernel work is batched: one {@code ip -batch}
+ * (or {@code nft -f}) per stage, or one per namespace where the tool cannot switch namespace
+ * inside a batch; never one process per link or per interface.
+ */
+public final class HostNet implements AutoCloseable {
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ExecutorService pool;
+
+    /** {@code workers}: how many per-namespace {@code ip} processes may run at once. */
+    public HostNet(int workers) {
+        this.pool = Executors.newFixedThreadPool(Math.max(1, workers), r -> {
+            Thread t = new Thread(r, "hostnet");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Names the namespaces of the given processes, then creates the veth pairs between them: one batch. */
+    public void wire(List<NetnsHandle> handles, List<VethPair> veths) {
+        StringBuilder batch = new StringBuilder();
+        for (NetnsHandle h : handles) {
+            batch.append("netns attach ").append(h.name()).append(' ').append(h.pid()).append('\n');
+        }
+        for (VethPair v : veths) {
+            batch.append("link add ").append(v.ifA()).append(" netns ").append(v.nsA()).append(" address ").append(v.macA())
+                    .append(" type veth peer name ").append(v.ifB()).append(" netns ").append(v.nsB())
+                    .append(" address ").append(v.macB()).append('\n');
+        }
+        ipBatch(null, batch.toString(), false);
+    }
+
+    /** Brings interfaces up and adds loopback addresses, one {@code ip -n NS -batch} per namespace, in parallel. */
+    public void setUp(List<NamespaceSetup> setups) {
+        forEachParallel(setups, s -> {
+            StringBuilder batch = new StringBuilder("link set lo up\n");
+            for (String a : s.loopbackAddresses()) batch.append("addr replace ").append(a).append("/128 dev lo\n");
+            for (String i : s.interfacesUp()) batch.append("link set ").append(i).append(" up\n");
+            ipBatch(s.ns(), batch.toString(), false);
+        });
+    }
+
+    /** Deletes interfaces in one namespace (their veth peers go with them); missing ones are fine. */
+    public void deleteInterfaces(String ns, Collection<String> interfaces) {
+        if (interfaces.isEmpty()) return;
+        StringBuilder batch = new StringBuilder();
+        for (String i : interfaces) batch.append("link del ").append(i).append('\n');
+        ipBatch(ns, batch.toString(), true);
+    }
+
+    /** Creates bridges (no host addresses on them) and attaches the given ports: one batch. */
+    public void createBridges(Collection<String> bridges, List<BridgePort> ports) {
+        StringBuilder batch = new StringBuilder();
+        for (String b : bridges) {
+            batch.append("link add ").append(b).append(" type bridge\n");
+            batch.append("link set ").append(b).append(" addrgenmode none up\n");
+        }
+        appendPorts(batch, ports);
+        ipBatch(null, batch.toString(), false);
+    }
+
+    /** Attaches ports to bridges that already exist (a restarted node's medium interfaces). */
+    public void addBridgePorts(List<BridgePort> ports) {
+        if (ports.isEmpty()) return;
+        StringBuilder batch = new StringBuilder();
+        appendPorts(batch, ports);
+        ipBatch(null, batch.toString(), false);
+    }
+
+    private static void appendPorts(StringBuilder batch, List<BridgePort> ports) {
+        for (BridgePort p : ports) {
+            batch.append("link add ").append(p.hostIf()).append(" type veth peer name ").append(p.nodeIf())
+                    .append(" netns ").append(p.ns()).append(" address ").append(p.mac()).append('\n');
+            batch.append("link set ").append(p.hostIf()).append(" alias ").append(p.alias()).append('\n');
+            batch.append("link set ").append(p.hostIf()).append(" master ").append(p.bridge())
+                    .append(" addrgenmode none up\n");
+        }
+    }
+
+    /**
+     * Installs (or replaces) a bridge-family table that lets frames between two ports pass only when
+     * the ordered pair {@code (in, out)} is in its set, and drops everything else entering a port
+     * named {@code portPrefix*}. A set keeps the lookup O(1) however many pairs a lab has.
+     */
+    public void installPairFilter(String table, String portPrefix, List<String[]> allowedPairs) {
+        StringBuilder rules = new StringBuilder();
+        // Declaring then deleting makes the replace work whether or not the table exists.
+        rules.append("table bridge ").append(table).append(" {}\n");
+        rules.append("delete table bridge ").append(table).append('\n');
+        rules.append("table bridge ").append(table).append(" {\n");
+        rules.append("  set pairs {\n    type ifname . ifname\n");
+        if (!allowedPairs.isEmpty()) {
+            rules.append("    elements = { ");
+            for (int i = 0; i < allowedPairs.size(); i++) {
+                String[] p = allowedPairs.get(i);
+                if (i > 0) rules.append(", ");
+                rules.append('"').append(p[0]).append("\" . \"").append(p[1]).append('"');
+            }
+            rules.append(" }\n");
+        }
+        rules.append("  }\n");
+        rules.append("  chain forward {\n    type filter hook forward priority 0; policy accept;\n");
+        rules.append("    iifname . oifname @pairs accept\n");
+        rules.append("    iifname \"").append(portPrefix).append("*\" drop\n  }\n}\n");
+        run(List.of("nft", "-f", "-"), rules.toString(), "nft", false);
+    }
+
+    public List<String> bridgeTables() {
+        Processes.Result r = run(List.of("nft", "-j", "list", "tables", "bridge"), null, "nft", false);
+        List<String> names = new ArrayList<>();
+        for (JsonNode n : parse(r.stdout()).path("nftables")) {
+            if (n.has("table")) names.add(n.get("table").get("name").asText());
+        }
+        return names;
+    }
+
+    public void deleteBridgeTable(String table) {
+        run(List.of("nft", "delete", "table", "bridge", table), null, "nft", true);
+    }
+
+    /** Names of the network namespace handles in /run/netns. */
+    public List<String> netnsHandles() {
+        Processes.Result r = run(List.of("ip", "netns", "list"), null, "ip", false);
+        List<String> names = new ArrayList<>();
+        for (String line : r.stdout().split("\n")) {
+            if (!line.isBlank()) names.add(line.trim().split("\\s+")[0]);
+        }
+        return names;
+    }
+
+    /** Deletes namespace handles; the namespace itself goes when nothing else holds it. Missing ones are fine. */
+    public void deleteNetnsHandles(Collection<String> names) {
+        if (names.isEmpty()) return;
+        StringBuilder batch = new StringBuilder();
+        for (String n : names) batch.append("netns delete ").append(n).append('\n');
+        ipBatch(null, batch.toString(), true);
+    }
+
+    /** Host interfaces whose names start with {@code prefix}. */
+    public List<InterfaceInfo> hostInterfaces(String prefix) {
+        return interfaces((String) null).stream().filter(i -> i.name().startsWith(prefix)).toList();
+    }
+
+    /** Deletes host interfaces (bridges, veth host ends); missing ones are fine. */
+    public void deleteHostInterfaces(Collection<String> names) {
+        if (names.isEmpty()) return;
+        StringBuilder batch = new StringBuilder();
+        for (String n : names) batch.append("link del ").append(n).append('\n');
+        ipBatch(null, batch.toString(), true);
+    }
+
+    /** Interfaces of a namespace (null: the host's) with state and addresses. */
+    public List<InterfaceInfo> interfaces(String ns) {
+        List<String> cmd = new ArrayList<>(List.of("ip"));
+        if (ns != null) cmd.addAll(List.of("-n", ns));
+        cmd.addAll(List.of("-j", "addr", "show"));
+        Processes.Result r = run(cmd, null, "ip", false);
+        List<InterfaceInfo> result = new ArrayList<>();
+        for (JsonNode i : parse(r.stdout())) {
+            List<String> addrs = new ArrayList<>();
+            for (JsonNode a : i.path("addr_info")) addrs.add(a.path("local").asText() + "/" + a.path("prefixlen").asInt());
+            boolean up = false;
+            for (JsonNode f : i.path("flags")) if ("UP".equals(f.asText())) up = true;
+            result.add(new InterfaceInfo(i.path("ifname").asText(), up, i.path("ifalias").asText(null), addrs));
+        }
+        return result;
+    }
+
+    /** Interfaces of many namespaces, one process each, in parallel; a namespace gone yields an empty list. */
+    public java.util.Map<String, List<InterfaceInfo>> interfacesOf(Collection<String> namespaces) {
+        java.util.Map<String, List<InterfaceInfo>> result = new java.util.concurrent.ConcurrentHashMap<>();
+        forEachParallel(List.copyOf(namespaces), ns -> {
+            try {
+                result.put(ns, interfaces(ns));
+            } catch (HostNetException gone) {
+                result.put(ns, List.of());
+            }
+        });
+        return result;
+    }
+
+    private void ipBatch(String ns, String batch, boolean force) {
+        if (batch.isEmpty()) return;
+        List<String> cmd = new ArrayList<>(List.of("ip"));
+        if (ns != null) cmd.addAll(List.of("-n", ns));
+        // -force keeps going past errors (used where "already gone" is the expected error).
+        if (force) cmd.add("-force");
+        cmd.addAll(List.of("-batch", "-"));
+        run(cmd, batch, "ip", force);
+    }
+
+    private static Processes.Result run(List<String> cmd, String stdin, String tool, boolean tolerateFailure) {
+        Processes.Result r = Processes.run(cmd, stdin, TIMEOUT);
+        if (r.exitCode() == 127) {
+            throw new EnvironmentException(tool + " is not installed on this host",
+                    "apt-get install --no-install-recommends iproute2 nftables");
+        }
+        if (!r.ok() && !tolerateFailure) {
+            throw new HostNetException(String.join(" ", cmd) + " failed: " + r.stderr().strip());
+        }
+        return r;
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json.isBlank() ? "[]" : json);
+        } catch (IOException e) {
+            throw new HostNetException("unreadable JSON from ip/nft: " + e.getMessage());
+        }
+    }
+
+    private <T> void forEachParallel(List<T> items, java.util.function.Consumer<T> action) {
+        List<Future<?>> futures = new ArrayList<>();
+        for (T item : items) futures.add(pool.submit(() -> action.accept(item)));
+        RuntimeException first = null;
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new OperationFailedException("interrupted", e);
+            } catch (ExecutionException e) {
+                if (first == null) {
+                    first = e.getCause() instanceof RuntimeException r ? r : new HostNetException(e.getCause().toString());
+                }
+            }
+        }
+        if (first != null) throw first;
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}
