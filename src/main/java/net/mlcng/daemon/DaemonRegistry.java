@@ -11,6 +11,7 @@ public final class DaemonRegistry {
 
     static {
         // Drivers register here as they land (babeld: lab engine; bmx7: daemons issue).
+        register(new net.mlcng.daemon.bmx7.Bmx7Driver());
     }
 
     private DaemonRegistry() {}
