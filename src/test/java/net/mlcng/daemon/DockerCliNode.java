@@ -19,13 +19,13 @@ public final class DockerCliNode implements NodeExec, AutoCloseable {
         this.container = container;
     }
 
-    /** Starts {@code mlcng-daemons-test-<name>} from the node image, with only the capabilities asked for. */
-    public static DockerCliNode start(String name, List<String> capabilities) {
+    /** Starts {@code mlcng-daemons-test-<name>} from the node image with extra {@code docker run} options (capabilities, sysctls). */
+    public static DockerCliNode start(String name, List<String> runOptions) {
         String container = "mlcng-daemons-test-" + name;
         Processes.run(List.of("docker", "rm", "-f", container), Duration.ofSeconds(30));
         List<String> cmd = new ArrayList<>(List.of("docker", "run", "-d", "--name", container,
                 "--label", "mlc-ng.lab=daemons-test", "--label", "mlc-ng.node=" + name));
-        capabilities.forEach(c -> cmd.addAll(List.of("--cap-add", c)));
+        cmd.addAll(runOptions);
         cmd.addAll(List.of(NodeImages.DEFAULT_TAG, "sleep", "infinity"));
         Processes.Result r = Processes.run(cmd, Duration.ofSeconds(60));
         if (!r.ok()) {

@@ -14,8 +14,15 @@ final class Bmx7Fixtures {
     private Bmx7Fixtures() {}
 
     static String read(String name) {
+        return resource("/fixtures/bmx7/" + name);
+    }
+
+    /** Any test resource, e.g. the recorded iproute2 output under /fixtures/iproute. */
+    static String resource(String path) {
         try {
-            return Files.readString(dir().resolve(name), StandardCharsets.UTF_8);
+            return Files.readString(Path.of(Bmx7Fixtures.class.getResource(path).toURI()), StandardCharsets.UTF_8);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
