@@ -3,21 +3,18 @@ package net.mlcng.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import net.mlcng.TestResources;
 import net.mlcng.error.OperationFailedException;
 import org.junit.jupiter.api.Test;
 
 class KernelRoutesTest {
-    static String fixture(String name) throws IOException {
-        try (var in = KernelRoutesTest.class.getResourceAsStream("/fixtures/iproute/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    private static String fixture(String name) {
+        return TestResources.text("/fixtures/iproute/" + name);
     }
 
     @Test
-    void bmx7Table() throws IOException {
+    void bmx7Table() {
         List<Route> routes = KernelRoutes.parse(new NodeExec.ExecResult(0, fixture("table70.json"), ""), 70);
         assertThat(routes).hasSize(5);
         assertThat(routes.get(1)).isEqualTo(new Route(
@@ -26,7 +23,7 @@ class KernelRoutesTest {
     }
 
     @Test
-    void missingTableIsNoRoutes() throws IOException {
+    void missingTableIsNoRoutes() {
         assertThat(KernelRoutes.parse(new NodeExec.ExecResult(2, "[", fixture("table70-missing.stderr")), 70)).isEmpty();
     }
 

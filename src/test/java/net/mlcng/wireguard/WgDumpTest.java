@@ -3,22 +3,19 @@ package net.mlcng.wireguard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import net.mlcng.TestResources;
 import net.mlcng.error.OperationFailedException;
 import org.junit.jupiter.api.Test;
 
 class WgDumpTest {
-    private static String fixture(String name) throws IOException {
-        try (var in = WgDumpTest.class.getResourceAsStream("/fixtures/wireguard/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    private static String fixture(String name) {
+        return TestResources.text("/fixtures/wireguard/" + name);
     }
 
     @Test
-    void recordedDumpWithAnsweringAndSilentPeer() throws IOException {
+    void recordedDumpWithAnsweringAndSilentPeer() {
         WgDump dump = WgDump.parse(fixture("wg-show-dump-a.txt"));
         assertThat(dump.publicKey()).isEqualTo("v4/wtzQ97VhP41F+4iQQqxK5XATVlHe+3XoQ/TXe7xY=");
         assertThat(dump.listenPort()).isEqualTo(51820);
@@ -42,7 +39,7 @@ class WgDumpTest {
     }
 
     @Test
-    void otherSideSeesTheSameHandshake() throws IOException {
+    void otherSideSeesTheSameHandshake() {
         WgDump dump = WgDump.parse(fixture("wg-show-dump-b.txt"));
         assertThat(dump.listenPort()).isEqualTo(51821);
         assertThat(dump.peers()).singleElement().satisfies(p -> {

@@ -3,19 +3,16 @@ package net.mlcng.wireguard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import net.mlcng.TestResources;
 import net.mlcng.util.Processes;
 import org.junit.jupiter.api.Test;
 
 class WireGuardKeyPairTest {
-    private static String resource(String name) throws IOException {
-        try (var in = WireGuardKeyPairTest.class.getResourceAsStream("/fixtures/wireguard/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-        }
+    private static String resource(String name) {
+        return TestResources.text("/fixtures/wireguard/" + name).strip();
     }
 
     /** The real cross-check: wg itself derives the same public key from our private key. */
@@ -31,7 +28,7 @@ class WireGuardKeyPairTest {
     }
 
     @Test
-    void recordedWgGenkeyPair() throws IOException {
+    void recordedWgGenkeyPair() {
         assertThat(WireGuardKeyPair.publicKeyOf(resource("a.key"))).isEqualTo(resource("a.pub"));
     }
 

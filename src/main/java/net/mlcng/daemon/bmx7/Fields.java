@@ -32,11 +32,8 @@ record Fields(String what, Map<String, String> row) {
     }
 
     int requiredInt(String key) {
-        Integer v = integer(key);
-        if (v == null) {
-            throw new OperationFailedException("bmx7 " + what + " has no '" + key + "' in " + row);
-        }
-        return v;
+        required(key);
+        return integer(key);
     }
 
     double decimal(String key) {

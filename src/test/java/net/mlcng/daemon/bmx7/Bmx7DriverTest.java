@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import net.mlcng.TestResources;
 import net.mlcng.daemon.ConvergenceFacts;
 import net.mlcng.daemon.DaemonConfig;
 import net.mlcng.daemon.DaemonRegistry;
@@ -55,7 +56,7 @@ class Bmx7DriverTest {
                 .on(command("bmx7", "-c", "show=status", "show=originators", "show=links"), ok(
                         Bmx7Fixtures.read("b3_show_status.txt") + Bmx7Fixtures.read("b3_show_originators.txt")
                                 + Bmx7Fixtures.read("b3_show_links.txt")))
-                .on(command("ip", "-j", "-6", "route", "show", "table", "70"), ok(Bmx7Fixtures.resource("/fixtures/iproute/table70.json")));
+                .on(command("ip", "-j", "-6", "route", "show", "table", "70"), ok(TestResources.text("/fixtures/iproute/table70.json")));
     }
 
     @Test

@@ -3,29 +3,18 @@ package net.mlcng.daemon.bmx7;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import net.mlcng.TestResources;
 
 /** The recorded bmx7 outputs under src/test/resources/fixtures/bmx7 (see its README.md). */
 final class Bmx7Fixtures {
     private Bmx7Fixtures() {}
 
     static String read(String name) {
-        return resource("/fixtures/bmx7/" + name);
-    }
-
-    /** Any test resource, e.g. the recorded iproute2 output under /fixtures/iproute. */
-    static String resource(String path) {
-        try {
-            return Files.readString(Path.of(Bmx7Fixtures.class.getResource(path).toURI()), StandardCharsets.UTF_8);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestResources.text("/fixtures/bmx7/" + name);
     }
 
     /** Every recorded output file, relative to the fixture directory (README excluded). */

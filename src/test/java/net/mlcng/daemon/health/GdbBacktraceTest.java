@@ -2,19 +2,16 @@ package net.mlcng.daemon.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import net.mlcng.TestResources;
 import org.junit.jupiter.api.Test;
 
 class GdbBacktraceTest {
-    private static String fixture(String name) throws IOException {
-        try (var in = GdbBacktraceTest.class.getResourceAsStream("/fixtures/gdb/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    private static String fixture(String name) {
+        return TestResources.text("/fixtures/gdb/" + name);
     }
 
     @Test
-    void withDebugInfo() throws IOException {
+    void withDebugInfo() {
         GdbBacktrace bt = GdbBacktrace.parse(fixture("backtrace-debug.txt"));
         assertThat(bt.signal()).isEqualTo("SIGSEGV");
         assertThat(bt.frames()).containsExactly(
@@ -25,7 +22,7 @@ class GdbBacktraceTest {
     }
 
     @Test
-    void strippedBinary() throws IOException {
+    void strippedBinary() {
         GdbBacktrace bt = GdbBacktrace.parse(fixture("backtrace-stripped.txt"));
         assertThat(bt.frames()).hasSize(6);
         assertThat(bt.frames().get(0)).isEqualTo(new GdbBacktrace.Frame(0, "??", null));
