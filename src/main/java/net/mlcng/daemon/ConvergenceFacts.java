@@ -1,0 +1,46 @@
+package net.mlcng.daemon;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one node's daemon knows, in the terms scenarios compare with the topology: which of the
+ * other nodes' addresses it has a route to (with the hop count when the daemon reports one), which
+ * it lacks, and how many nodes its own view holds.
+ */
+public record ConvergenceFacts(String node, Map<String, Integer> hopsByAddress, List<String> missing, int knownNodes, Integer resolvedNodes) {
+    public ConvergenceFacts {
+        hopsByAddress = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(hopsByAddress));
+        missing = List.copyOf(missing);
+    }
+
+    /**
+     * Facts for {@code node} from its routes and view, measured against the addresses of all other
+     * nodes. A route counts for an address when its destination is that address as a host route
+     * ({@code /128}, {@code /32}) or written without a length. Hop counts may be null (babeld).
+     */
+    public static ConvergenceFacts of(String node, List<Route> routes, DaemonView view, Collection<String> otherAddresses) {
+        Map<String, Integer> hops = new LinkedHashMap<>();
+        List<String> missing = new java.util.ArrayList<>();
+        for (String address : otherAddresses) {
+            var route = routes.stream().filter(r -> hostAddress(r.destination()).equals(address)).findFirst();
+            if (route.isPresent()) {
+                hops.put(address, route.get().hops());
+            } else {
+                missing.add(address);
+            }
+        }
+        return new ConvergenceFacts(node, hops, missing, view.knownNodes().size(), view.resolvedNodes());
+    }
+
+    /** "Has a route to every other node's address". */
+    public boolean routesToAll() {
+        return missing.isEmpty();
+    }
+
+    private static String hostAddress(String destination) {
+        return destination.replaceFirst("/(128|32)$", "");
+    }
+}
