@@ -13,6 +13,9 @@ import picocli.CommandLine.Spec;
         description = "Network emulation testbed for mesh routing (BMX7, babeld, WireGuard) on Docker.",
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            HostCommand.class,
+            DoctorCommand.class,
+            ImageCommand.class,
         })
 public class MlcNgCommand implements Runnable {
     @Spec
