@@ -50,14 +50,16 @@ public final class NodeImageBuilder {
             labels.put(NodeImages.BMX7_LABEL, Boolean.toString(request.bmx7().isPresent()));
             Map<String, String> args = Map.of("BASE", base);
             Optional<String> version = Optional.empty();
+            boolean noCache = request.noCache();
             if (request.bmx7().isPresent()) {
                 // The version is only known once bmx7 runs inside the image; the second build only
                 // adds the label on top of the cached layers of the first.
-                String untagged = images.build(context, Optional.empty(), args, labels, request.noCache(), log);
+                String untagged = images.build(context, Optional.empty(), args, labels, noCache, log);
                 version = Optional.of(bmx7Version(untagged));
                 labels.put(NodeImages.BMX7_VERSION_LABEL, version.get());
+                noCache = false;
             }
-            String id = images.build(context, Optional.of(request.tag()), args, labels, false, log);
+            String id = images.build(context, Optional.of(request.tag()), args, labels, noCache, log);
             long size = images.inspect(id).map(DockerImages.ImageInfo::sizeBytes).orElse(0L);
             return new Result(request.tag(), id, base, request.bmx7().isPresent(), version, size,
                     Duration.ofNanos(System.nanoTime() - start));
