@@ -34,7 +34,12 @@ public final class HostSetup {
     }
 
     public static Outcome run(Consumer<String> log) {
-        if (!Privileges.current().isRoot()) {
+        return run(Privileges.current(), log);
+    }
+
+    /** As {@link #run(Consumer)}, for a process with the given privileges: refuses before changing anything. */
+    static Outcome run(Privileges privileges, Consumer<String> log) {
+        if (!privileges.isRoot()) {
             throw new EnvironmentException("host setup installs packages and starts dockerd, which needs root",
                     "run it as root: sudo ./mlc-ng host setup");
         }

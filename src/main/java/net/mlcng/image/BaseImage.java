@@ -18,9 +18,7 @@ import net.mlcng.util.Processes;
  */
 public final class BaseImage {
     public static final String REGISTRY_IMAGE = "debian:bookworm-slim";
-    public static final String BOOTSTRAPPED_REPOSITORY = "mlc-ng/base";
-    public static final String BOOTSTRAPPED_TAG = "bookworm";
-    public static final String BOOTSTRAPPED_IMAGE = BOOTSTRAPPED_REPOSITORY + ":" + BOOTSTRAPPED_TAG;
+    public static final String BOOTSTRAPPED_IMAGE = "mlc-ng/base:bookworm";
 
     private static final Duration PULL_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration BOOTSTRAP_TIMEOUT = Duration.ofMinutes(20);
@@ -40,11 +38,11 @@ public final class BaseImage {
         }
         log.accept("base: no registry answers; bootstrapping " + BOOTSTRAPPED_IMAGE
                 + " from Debian packages with mmdebstrap (once; a few minutes)");
-        bootstrap(images);
+        bootstrap(images, log);
         return BOOTSTRAPPED_IMAGE;
     }
 
-    private static void bootstrap(DockerImages images) {
+    private static void bootstrap(DockerImages images, Consumer<String> log) {
         Path dir;
         try {
             dir = Files.createTempDirectory("mlcng-base-");
@@ -63,7 +61,7 @@ public final class BaseImage {
             if (!r.ok()) {
                 throw new OperationFailedException("mmdebstrap failed (exit " + r.exitCode() + "):\n" + tail(r.stderr()));
             }
-            images.importRootfs(tarball, BOOTSTRAPPED_REPOSITORY, BOOTSTRAPPED_TAG);
+            images.importRootfs(tarball, BOOTSTRAPPED_IMAGE, log);
         } finally {
             try {
                 Files.deleteIfExists(tarball);
