@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** `mlc-ng doctor [--format table|json]`: what this host can and cannot do for labs. */
-@Command(name = "doctor", mixinStandardHelpOptions = true,
+@Command(name = "doctor", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Check the Docker engine, privileges, kernel features (probed in a throwaway network"
                 + " namespace) and the node image; each ok / missing / degraded with a fix.",
                 "Exit 3 when something labs require is missing."})

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** `mlc-ng image build [--bmx7 PATH] [--tag T]`: builds the node image. */
-@Command(name = "build", mixinStandardHelpOptions = true,
+@Command(name = "build", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Build the node image from Debian packages (no registry needed: the base is bootstrapped"
                 + " with mmdebstrap once and cached).",
                 "bmx7 is not in Debian: supply your own build with --bmx7 (see docs/node-image.md)."})

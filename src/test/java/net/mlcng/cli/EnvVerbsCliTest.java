@@ -17,7 +17,7 @@ class EnvVerbsCliTest {
     void hostWithoutSubcommandIsAUsageError() {
         CliRunner.Outcome o = CliRunner.run("host");
         assertThat(o.exitCode()).isEqualTo(2);
-        assertThat(o.err()).contains("Usage: mlc-ng host");
+        assertThat(o.err()).contains("Missing subcommand: one of setup").contains("Usage: mlc-ng host");
     }
 
     @Test
