@@ -27,27 +27,31 @@ public final class Doctor {
                 : new Check("docker", Status.MISSING, true, engine.error(), SETUP));
 
         Privileges privileges = Privileges.current();
-        checks.add(privileges.isRoot() || privileges.hasNetAdmin()
+        boolean privileged = privileges.isRoot() || privileges.hasNetAdmin();
+        checks.add(privileged
                 ? Check.ok("privileges", true, privileges.isRoot() ? "running as root" : "CAP_NET_ADMIN")
                 : new Check("privileges", Status.MISSING, true, "neither root nor CAP_NET_ADMIN",
                         "run mlc-ng as root (sudo ./mlc-ng ...)"));
 
         KernelFacts k = KernelProbe.probe();
-        checks.add(required("veth", k.veth(), "enable CONFIG_VETH in the host kernel"));
-        checks.add(required("bridge", k.bridge(), "enable CONFIG_BRIDGE in the host kernel"));
-        checks.add(required("nftables", k.nftables(), "install nftables (./mlc-ng host setup) and enable CONFIG_NF_TABLES"));
-        checks.add(required("nftables-netdev-egress", k.nftNetdevEgress(),
+        // Unprivileged, every probe fails for want of a namespace: the kernel is not to blame then.
+        String unprivileged = privileged ? null : "run doctor as root: kernel features are probed in a network namespace";
+        checks.add(required("veth", k.veth(), unprivileged, "enable CONFIG_VETH in the host kernel"));
+        checks.add(required("bridge", k.bridge(), unprivileged, "enable CONFIG_BRIDGE in the host kernel"));
+        checks.add(required("nftables", k.nftables(), unprivileged,
+                "install nftables (./mlc-ng host setup) and enable CONFIG_NF_TABLES"));
+        checks.add(required("nftables-netdev-egress", k.nftNetdevEgress(), unprivileged,
                 "link loss needs the netdev egress hook: use a kernel >= 5.16 with CONFIG_NETFILTER_EGRESS"));
-        checks.add(required("nftables-bridge", k.nftBridge(),
+        checks.add(required("nftables-bridge", k.nftBridge(), unprivileged,
                 "shared media need nftables' bridge family: enable CONFIG_NF_TABLES_BRIDGE"));
-        checks.add(required("tc-tbf", k.tbf(), "link rates need CONFIG_NET_SCH_TBF"));
-        checks.add(required("tc-htb", k.htb(), "link rates need CONFIG_NET_SCH_HTB"));
+        checks.add(required("tc-tbf", k.tbf(), unprivileged, "link rates need CONFIG_NET_SCH_TBF"));
+        checks.add(required("tc-htb", k.htb(), unprivileged, "link rates need CONFIG_NET_SCH_HTB"));
         checks.add(k.netem().present()
                 ? Check.ok("netem", false, k.netem().detail())
                 : new Check("netem", Status.DEGRADED, false,
                         "delay/jitter unavailable (" + k.netem().detail() + "); loss and rate still work",
                         "for link delay/jitter use a kernel with CONFIG_NET_SCH_NETEM (modprobe sch_netem)"));
-        checks.add(required("tun", k.tun(), "wireguard-go needs /dev/net/tun: modprobe tun"));
+        checks.add(required("tun", k.tun(), null, "wireguard-go needs /dev/net/tun: modprobe tun"));
 
         Optional<DockerImages.ImageInfo> image = Optional.empty();
         DockerImages images = null;
@@ -64,8 +68,11 @@ public final class Doctor {
         return checks;
     }
 
-    private static Check required(String name, Feature f, String fix) {
-        return f.present() ? Check.ok(name, true, f.detail()) : new Check(name, Status.MISSING, true, f.detail(), fix);
+    /** A required kernel feature; unprivilegedFix (when not null) replaces the kernel fix. */
+    private static Check required(String name, Feature f, String unprivilegedFix, String fix) {
+        return f.present()
+                ? Check.ok(name, true, f.detail())
+                : new Check(name, Status.MISSING, true, f.detail(), unprivilegedFix != null ? unprivilegedFix : fix);
     }
 
     /** The kernel module when there is one, else wireguard-go from the node image (the fallback nodes use). */
