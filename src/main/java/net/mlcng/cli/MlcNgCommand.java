@@ -21,6 +21,9 @@ import picocli.CommandLine.Spec;
             InspectCommand.class,
             ExecCommand.class,
             NodeCommand.class,
+            HostCommand.class,
+            DoctorCommand.class,
+            ImageCommand.class,
         })
 public class MlcNgCommand implements Runnable {
     @Spec
