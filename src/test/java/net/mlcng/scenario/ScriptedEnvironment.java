@@ -22,7 +22,7 @@ import net.mlcng.topology.Topology;
  * scripted outage covers the send time. Per repetition it can crash a daemon or isolate a node.
  * Everything it was asked to do is logged in {@link #calls} for sequencing assertions.
  */
-class ScriptedEnvironment implements ScenarioEnvironment {
+public class ScriptedEnvironment implements ScenarioEnvironment {
     /** What a repetition does differently from a healthy one. */
     enum Trouble { NONE, CRASH, ISOLATE }
 
@@ -92,7 +92,7 @@ class ScriptedEnvironment implements ScenarioEnvironment {
 
     final class Lab implements LabSession {
         final Trouble trouble;
-        final Map<String, StringBuilder> monitor = new LinkedHashMap<>();
+        final Map<String, List<Map.Entry<Instant, String>>> monitor = new LinkedHashMap<>();
         final Map<String, String> addresses = new LinkedHashMap<>();
         final Map<String, String> tunnel = new LinkedHashMap<>();
         Instant daemonsStarted;
@@ -104,14 +104,14 @@ class ScriptedEnvironment implements ScenarioEnvironment {
             this.trouble = trouble;
             int i = 1;
             for (String n : topology.nodes().keySet()) {
-                monitor.put(n, new StringBuilder());
+                monitor.put(n, new ArrayList<>());
                 addresses.put(n, "10.0.0." + i++);
             }
             victim = topology.nodes().keySet().iterator().next();
         }
 
         private void print(String node, Instant at, String line) {
-            monitor.get(node).append('[').append(IP_TS.format(LocalDateTime.ofInstant(at, ZoneOffset.UTC))).append("] ").append(line).append('\n');
+            monitor.get(node).add(Map.entry(at, "[" + IP_TS.format(LocalDateTime.ofInstant(at, ZoneOffset.UTC)) + "] " + line + "\n"));
         }
 
         private boolean learns(String node, String dest) {
@@ -137,9 +137,8 @@ class ScriptedEnvironment implements ScenarioEnvironment {
         @Override
         public Map<String, String> routeMonitorOutput() {
             Map<String, String> out = new LinkedHashMap<>();
-            monitor.forEach((node, text) -> out.put(node, text.toString().lines()
-                    .filter(l -> !Instant.parse(l.substring(1, l.indexOf(']')) + "Z").isAfter(clock.now))
-                    .reduce("", (a, b) -> a + b + "\n")));
+            monitor.forEach((node, lines) -> out.put(node, lines.stream()
+                    .filter(l -> !l.getKey().isAfter(clock.now)).map(Map.Entry::getValue).collect(java.util.stream.Collectors.joining())));
             return out;
         }
 

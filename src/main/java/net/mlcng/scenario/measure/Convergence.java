@@ -34,10 +34,11 @@ public record Convergence(Map<String, Duration> perNode, Duration global, List<T
      */
     public static Convergence compute(Map<String, List<RouteEvent>> events, Map<String, String> addresses, Instant from) {
         Map<String, RouteTables> tables = new LinkedHashMap<>();
-        Map<String, List<String>> expected = new LinkedHashMap<>();
+        Map<String, List<byte[]>> expected = new LinkedHashMap<>();
         for (String node : addresses.keySet()) {
             tables.put(node, new RouteTables());
-            expected.put(node, addresses.entrySet().stream().filter(e -> !e.getKey().equals(node)).map(Map.Entry::getValue).toList());
+            expected.put(node, addresses.entrySet().stream().filter(e -> !e.getKey().equals(node))
+                    .map(e -> Prefixes.bytes(e.getValue())).toList());
         }
         List<RouteEvent> all = new ArrayList<>();
         events.forEach((node, list) -> {

@@ -1,7 +1,7 @@
 package net.mlcng.scenario.measure;
 
-import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,28 +9,24 @@ import java.util.Map;
  * table and destination, so a replace overwrites and a delete removes.
  */
 final class RouteTables {
-    private final Map<String, RouteEvent> routes = new HashMap<>();
+    private final Map<String, Prefixes.Prefix> routes = new HashMap<>();
 
     void apply(RouteEvent e) {
         if (!e.isForwarding() || e.destination().equals("default")) return;
         String key = e.table() + " " + e.destination();
         if (e.deleted()) routes.remove(key);
-        else routes.put(key, e);
+        else routes.computeIfAbsent(key, k -> Prefixes.Prefix.parse(e.destination()));
     }
 
-    boolean reaches(String address) {
-        for (RouteEvent r : routes.values()) {
-            if (Prefixes.covers(r.destination(), address)) return true;
+    boolean reaches(byte[] address) {
+        for (Prefixes.Prefix p : routes.values()) {
+            if (p.covers(address)) return true;
         }
         return false;
     }
 
-    boolean reachesAll(Collection<String> addresses) {
-        for (String a : addresses) if (!reaches(a)) return false;
+    boolean reachesAll(List<byte[]> addresses) {
+        for (byte[] a : addresses) if (!reaches(a)) return false;
         return true;
-    }
-
-    int size() {
-        return routes.size();
     }
 }

@@ -19,6 +19,7 @@ public record Withdrawal(Map<String, Duration> perNode, Duration global) {
     }
 
     public static Withdrawal compute(Map<String, List<RouteEvent>> events, String goneAddress, Instant from) {
+        byte[] gone = Prefixes.bytes(goneAddress);
         Map<String, Duration> perNode = new LinkedHashMap<>();
         events.forEach((node, list) -> {
             List<RouteEvent> sorted = new ArrayList<>(list);
@@ -26,12 +27,12 @@ public record Withdrawal(Map<String, Duration> perNode, Duration global) {
             RouteTables t = new RouteTables();
             int i = 0;
             for (; i < sorted.size() && sorted.get(i).at().isBefore(from); i++) t.apply(sorted.get(i));
-            Duration gone = t.reaches(goneAddress) ? null : Duration.ZERO;
-            for (; gone == null && i < sorted.size(); i++) {
+            Duration withdrawn = t.reaches(gone) ? null : Duration.ZERO;
+            for (; withdrawn == null && i < sorted.size(); i++) {
                 t.apply(sorted.get(i));
-                if (!t.reaches(goneAddress)) gone = Duration.between(from, sorted.get(i).at());
+                if (!t.reaches(gone)) withdrawn = Duration.between(from, sorted.get(i).at());
             }
-            perNode.put(node, gone);
+            perNode.put(node, withdrawn);
         });
         Duration global = perNode.values().stream().anyMatch(d -> d == null)
                 ? null
