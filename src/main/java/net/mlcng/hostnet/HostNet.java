@@ -137,6 +137,35 @@ public final class HostNet implements AutoCloseable {
         run(List.of("nft", "delete", "table", "bridge", table), null, "nft", true);
     }
 
+    /** The nft table in a node that counts the routing protocols' packets the node sends. */
+    public static final String PROTOCOL_COUNTER_TABLE = "mlcng_overhead";
+
+    /**
+     * Installs, in each namespace, a named counter of the UDP packets the node sends to the
+     * routing-protocol {@code ports} (bmx7 6270, babel 6696): the overhead measurement's source.
+     */
+    public void installProtocolCounters(Collection<String> namespaces, Collection<Integer> ports) {
+        String set = ports.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+        String rules = "table inet " + PROTOCOL_COUNTER_TABLE + " {}\n"
+                + "delete table inet " + PROTOCOL_COUNTER_TABLE + "\n"
+                + "table inet " + PROTOCOL_COUNTER_TABLE + " {\n"
+                + "  counter proto {}\n"
+                + "  chain out {\n    type filter hook output priority 0; policy accept;\n"
+                + "    udp dport { " + set + " } counter name proto\n  }\n}\n";
+        forEachParallel(List.copyOf(namespaces),
+                ns -> run(List.of("ip", "netns", "exec", ns, "nft", "-f", "-"), rules, "nft", false));
+    }
+
+    /** The protocol counter of one namespace: {packets, bytes}. */
+    public long[] protocolCounter(String ns) {
+        Processes.Result r = run(List.of("ip", "netns", "exec", ns, "nft", "-j", "list", "counter", "inet",
+                PROTOCOL_COUNTER_TABLE, "proto"), null, "nft", false);
+        for (JsonNode n : parse(r.stdout()).path("nftables")) {
+            if (n.has("counter")) return new long[] {n.get("counter").path("packets").asLong(), n.get("counter").path("bytes").asLong()};
+        }
+        throw new HostNetException("no protocol counter in namespace " + ns);
+    }
+
     /** Names of the network namespace handles in /run/netns. */
     public List<String> netnsHandles() {
         Processes.Result r = run(List.of("ip", "netns", "list"), null, "ip", false);

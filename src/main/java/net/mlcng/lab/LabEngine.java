@@ -82,14 +82,27 @@ public final class LabEngine {
         this.progress = progress;
     }
 
-    /** What a deploy did, with the wall time of each stage (create, wire, address, daemons, ready). */
+    /**
+     * What a deploy did, with the wall time of each stage (create, wire, address, daemons, ready).
+     * {@code daemonsPending}: the nodes whose daemons must (re)start, left to the caller when the
+     * deploy was asked not to start daemons (empty otherwise).
+     */
     public record DeployReport(String lab, int nodesCreated, int nodesRemoved, int linksWired, int daemonsStarted,
-                               Map<String, Duration> stages) {}
+                               Map<String, Duration> stages, List<String> daemonsPending) {}
 
     // ---------------------------------------------------------------- deploy / reconcile
 
     /** Deploys {@code topology} as lab {@code topology.name()}, or reconciles the running lab towards it. */
     public DeployReport deploy(Topology topology, String topologyHash) {
+        return deploy(topology, topologyHash, true);
+    }
+
+    /**
+     * As {@link #deploy(Topology, String)}; with {@code startDaemons} false the daemons that would
+     * be (re)started are only named in the report, so that a caller (the scenario runner) can set
+     * up its watches first and then call {@link #startDaemons}.
+     */
+    public DeployReport deploy(Topology topology, String topologyHash, boolean startDaemons) {
         Instant t0 = Instant.now();
         Map<String, Duration> stages = new LinkedHashMap<>();
         String lab = topology.name();
@@ -185,8 +198,30 @@ public final class LabEngine {
         List<String> toStartDaemon = daemonNodes.stream()
                 .filter(n -> changedNodes.contains(n) || !running.getOrDefault(n, false))
                 .toList();
-        progress.stage("start daemons", toStartDaemon.size());
-        pool.forEach(toStartDaemon, n -> {
+        if (startDaemons) {
+            startDaemons(topology, ids, toStartDaemon, fresh);
+            stages.put("daemons", Duration.between(t3, Instant.now()));
+        }
+
+        Wait.until(everyNodeRunning(lab, topology.nodes().keySet()), NODE_UP_TIMEOUT, Duration.ofMillis(200));
+        stages.put("ready", Duration.between(t0, Instant.now()));
+        return new DeployReport(lab, toCreate.size(), toRemove.size(), veths.size() + media.ports().size(),
+                startDaemons ? toStartDaemon.size() : 0, stages, startDaemons ? List.of() : toStartDaemon);
+    }
+
+    /** (Re)starts the daemons of {@code nodes} of a deployed lab, e.g. those a deploy left pending. */
+    public void startDaemons(String lab, List<String> nodes) {
+        Topology topology = store.load(lab).orElseThrow(() -> noSuchLab(lab)).topology();
+        Map<String, String> ids = new LinkedHashMap<>();
+        containersByNode(lab).forEach((n, c) -> ids.put(n, c.id()));
+        startDaemons(topology, ids, nodes, Set.of());
+    }
+
+    /** Stops (unless the node is fresh: nothing runs there yet) and starts each node's daemon, concurrently. */
+    private void startDaemons(Topology topology, Map<String, String> ids, List<String> nodes, Set<String> fresh) {
+        LabNames names = new LabNames(topology.name());
+        progress.stage("start daemons", nodes.size());
+        pool.forEach(nodes, n -> {
             RoutingDaemon d = daemonOf(topology.node(n));
             NodeExec x = exec(ids.get(n), n);
             DaemonConfig cfg = daemonConfig(topology, names, n);
@@ -194,12 +229,6 @@ public final class LabEngine {
             d.start(x, cfg);
         }, progress::step);
         progress.endStage();
-        stages.put("daemons", Duration.between(t3, Instant.now()));
-
-        Wait.until(everyNodeRunning(lab, topology.nodes().keySet()), NODE_UP_TIMEOUT, Duration.ofMillis(200));
-        stages.put("ready", Duration.between(t0, Instant.now()));
-        return new DeployReport(lab, toCreate.size(), toRemove.size(), veths.size() + media.ports().size(),
-                toStartDaemon.size(), stages);
     }
 
     private record Started(String id, Integer pid) {}
@@ -450,6 +479,15 @@ public final class LabEngine {
      * interfaces came back, through the same reconcile as deploy.
      */
     public void node(String lab, String node, NodeAction action) {
+        node(lab, node, action, true);
+    }
+
+    /**
+     * As {@link #node(String, String, NodeAction)}; with {@code startDaemons} false a start leaves
+     * the daemons to the caller and returns the nodes whose daemons must (re)start (see
+     * {@link DeployReport#daemonsPending}); a stop returns none.
+     */
+    public List<String> node(String lab, String node, NodeAction action, boolean startDaemons) {
         LabStore.StoredLab stored = store.load(lab).orElseThrow(() -> noSuchLab(lab));
         stored.topology().node(node);
         ContainerInfo c = containersByNode(lab).get(node);
@@ -459,10 +497,9 @@ public final class LabEngine {
             runtime.stop(c.id());
             net.deleteNetnsHandles(List.of(names.netns(node)));
         }
-        if (action != NodeAction.STOP) {
-            runtime.start(c.id());
-            deploy(stored.topology(), stored.topologyHash());
-        }
+        if (action == NodeAction.STOP) return List.of();
+        runtime.start(c.id());
+        return deploy(stored.topology(), stored.topologyHash(), startDaemons).daemonsPending();
     }
 
     /** Runs a command in the selected nodes in parallel; results in node order. */
