@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
             ValidateCommand.class,
             GenerateCommand.class,
             GraphCommand.class,
+            RunCommand.class,
         })
 public class MlcNgCommand implements Runnable {
     @Spec
