@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
             HostCommand.class,
             DoctorCommand.class,
             ImageCommand.class,
+            RunCommand.class,
         })
 public class MlcNgCommand implements Runnable {
     @Spec

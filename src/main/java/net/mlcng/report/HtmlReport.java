@@ -105,11 +105,12 @@ public final class HtmlReport {
             List<SvgPlots.Series> series = new ArrayList<>();
             double xMax = 0.1;
             int nodes = 1;
+            Set<Integer> ok = okRepetitions(r);
             for (RunResult.ConvergenceTrace t : e.getValue()) {
                 List<double[]> pts = t.timeline().stream().map(p -> new double[] {p.seconds(), p.nodesFull()}).toList();
                 for (double[] p : pts) xMax = Math.max(xMax, p[0]);
                 nodes = Math.max(nodes, t.nodes());
-                series.add(new SvgPlots.Series("repetition " + t.repetition(), pts));
+                series.add(new SvgPlots.Series("repetition " + t.repetition() + (ok.contains(t.repetition()) ? "" : " (failed)"), pts));
             }
             h.append("<h2>Route convergence: ").append(esc(e.getKey())).append("</h2>\n");
             h.append(SvgPlots.steps("Nodes with a full routing table", "seconds since the event (daemons started, link or node change)",

@@ -133,17 +133,12 @@ public final class ResultsWriter {
         for (Map.Entry<String, Summary> e : r.statistics().entrySet()) {
             Summary s = e.getValue();
             b.append(String.format(Locale.ROOT, "  %-28s n=%-5d min %-10s median %-10s p95 %-10s max %s%n", e.getKey(), s.count(),
-                    num(s.min()), num(s.median()), num(s.p95()), num(s.max())));
+                    Summary.format(s.min()), Summary.format(s.median()), Summary.format(s.p95()), Summary.format(s.max())));
         }
         for (RunResult.AssertOutcome a : r.asserts()) {
             b.append(a.passed() ? "  PASS " : "  FAIL ").append(a.message()).append('\n');
         }
         r.warnings().forEach(w -> b.append("  warning: ").append(w).append('\n'));
         return b.toString();
-    }
-
-    static String num(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e12) return Long.toString((long) v);
-        return String.format(Locale.ROOT, "%.4g", v);
     }
 }

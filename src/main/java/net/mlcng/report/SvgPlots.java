@@ -141,7 +141,7 @@ public final class SvgPlots {
     }
 
     static String fmt(double v) {
-        return ResultsWriter.num(v);
+        return net.mlcng.scenario.measure.Summary.format(v);
     }
 
     static String esc(String s) {

@@ -124,12 +124,8 @@ public final class ScenarioRunner {
             case MEAN -> s.mean();
         };
         boolean ok = a.op().holds(v, a.bound());
-        String msg = String.format(Locale.ROOT, "%s: was %s", a.describe(), format(v));
+        String msg = String.format(Locale.ROOT, "%s: was %s", a.describe(), Summary.format(v));
         return new AssertOutcome(a.describe(), a.line(), v, ok, msg);
-    }
-
-    private static String format(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4g", v);
     }
 
     /** sha256 of the topology file (as lab labels carry it), or of the generator description. */

@@ -182,11 +182,7 @@ public sealed interface Step {
 
         /** e.g. {@code convergence_control_s p95 < 30}. */
         public String describe() {
-            return metric + " " + stat.name().toLowerCase(java.util.Locale.ROOT) + " " + op.symbol + " " + formatBound();
-        }
-
-        private String formatBound() {
-            return bound == Math.rint(bound) ? Long.toString((long) bound) : Double.toString(bound);
+            return metric + " " + stat.name().toLowerCase(java.util.Locale.ROOT) + " " + op.symbol + " " + net.mlcng.scenario.measure.Summary.format(bound);
         }
     }
 

@@ -42,7 +42,7 @@ class ResultsWriterTest {
         assertThat(asserts).hasSize(2);
         assertThat(asserts.get(0).get("passed").asBoolean()).isTrue();
         assertThat(asserts.get(1).get("passed").asBoolean()).isFalse();
-        assertThat(asserts.get(1).get("message").asText()).isEqualTo("outage_s max < 1: was 1.600");
+        assertThat(asserts.get(1).get("message").asText()).isEqualTo("outage_s max < 1: was 1.6");
     }
 
     @Test
@@ -59,7 +59,7 @@ class ResultsWriterTest {
     void summaryNamesEveryMetricAndAssert() {
         String s = ResultsWriter.summary(SAMPLE);
         assertThat(s).contains("sample-grid: 6 repetitions, 1 failed", "convergence_control_s", "PASS convergence_control_s p95 < 60",
-                "FAIL outage_s max < 1: was 1.600");
+                "FAIL outage_s max < 1: was 1.6");
     }
 
     @Test

@@ -100,7 +100,7 @@ class ScenarioRunnerTest {
                   - assert: {metric: failed_repetitions, op: "==", bound: 0}
                 """);
         assertThat(r.asserts()).extracting(RunResult.AssertOutcome::passed).containsExactly(false, false, true);
-        assertThat(r.failedAsserts().get(0).message()).isEqualTo("convergence_control_s max < 0.5: was 1.300");
+        assertThat(r.failedAsserts().get(0).message()).isEqualTo("convergence_control_s max < 0.5: was 1.3");
         assertThat(r.failedAsserts().get(0).line()).isEqualTo(8);
         assertThat(r.failedAsserts().get(1).message()).contains("no values", "convergence_control_s");
     }

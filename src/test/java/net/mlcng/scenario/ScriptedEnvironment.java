@@ -29,7 +29,7 @@ public class ScriptedEnvironment implements ScenarioEnvironment {
     /** ip -ts prints local time with microseconds. */
     static final java.time.format.DateTimeFormatter IP_TS = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
 
-    final VirtualClock clock = new VirtualClock();
+    public final VirtualClock clock = new VirtualClock();
     Topology topology;
     final List<String> calls = new ArrayList<>();
     final Map<Integer, Trouble> troubles = new HashMap<>();
@@ -38,7 +38,7 @@ public class ScriptedEnvironment implements ScenarioEnvironment {
     Duration outageAfterLinkDown = Duration.ofMillis(1500);
     Duration withdrawalAfterStop = Duration.ofMillis(2500);
     Duration handshakeAfterApply = Duration.ofMillis(1300);
-    int deployments;
+    public int deployments;
     int destroys;
 
     @Override
@@ -56,7 +56,7 @@ public class ScriptedEnvironment implements ScenarioEnvironment {
         return Map.of("kernel", "test", "cores", "2");
     }
 
-    static final class VirtualClock implements ScenarioClock {
+    public static final class VirtualClock implements ScenarioClock {
         Instant now = Instant.parse("2026-11-25T03:00:00Z");
 
         @Override
@@ -210,9 +210,21 @@ public class ScriptedEnvironment implements ScenarioEnvironment {
         @Override
         public void nodeAction(String node, Step.NodeAction action) {
             calls.add("node " + node + " " + action);
-            if (action == Step.NodeAction.STOP) {
+            Instant now = clock.now;
+            if (action != Step.NodeAction.START) {
+                // Its neighbours notice after a while; its own table goes with it at once.
                 for (String other : topology.nodes().keySet()) {
-                    if (!other.equals(node)) print(other, clock.now.plus(withdrawalAfterStop), "Deleted " + addresses.get(node) + " via 10.9.0.1 dev ex proto babel metric 1024 ");
+                    if (other.equals(node)) continue;
+                    print(other, now.plus(withdrawalAfterStop), "Deleted " + addresses.get(node) + " via 10.9.0.1 dev ex proto babel metric 1024 ");
+                    print(node, now, "Deleted " + addresses.get(other) + " via 10.9.0.1 dev ex proto babel metric 1024 ");
+                }
+            }
+            if (action != Step.NodeAction.STOP) {
+                Instant back = now.plus(convergeAfter.get(node));
+                for (String other : topology.nodes().keySet()) {
+                    if (other.equals(node)) continue;
+                    print(other, back, addresses.get(node) + " via 10.9.0.1 dev ex proto babel metric 1024 ");
+                    print(node, back, addresses.get(other) + " via 10.9.0.1 dev ex proto babel metric 1024 ");
                 }
             }
         }

@@ -22,6 +22,12 @@ public record Summary(int count, double min, double median, double p95, double m
                 sorted.get(sorted.size() - 1), sum / sorted.size());
     }
 
+    /** A value for people: whole numbers as such, else four significant digits without trailing zeros (1.6, 0.05). */
+    public static String format(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+        return new java.math.BigDecimal(String.format(java.util.Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
+    }
+
     /** Type-7 quantile of already sorted values, p in [0, 1]. */
     public static double quantile(List<Double> sorted, double p) {
         if (sorted.isEmpty()) throw new IllegalArgumentException("quantile of no values");

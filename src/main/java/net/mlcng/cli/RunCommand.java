@@ -1,0 +1,106 @@
+package net.mlcng.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import net.mlcng.error.AssertionFailedException;
+import net.mlcng.error.OperationFailedException;
+import net.mlcng.error.UsageException;
+import net.mlcng.report.ResultsWriter;
+import net.mlcng.scenario.HostProbe;
+import net.mlcng.scenario.RunResult;
+import net.mlcng.scenario.Scenario;
+import net.mlcng.scenario.ScenarioClock;
+import net.mlcng.scenario.ScenarioEnvironment;
+import net.mlcng.scenario.ScenarioEnvironments;
+import net.mlcng.scenario.ScenarioLoader;
+import net.mlcng.scenario.ScenarioRunner;
+import net.mlcng.scenario.TopologySources;
+import net.mlcng.topology.Topology;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * `run SCENARIO [--out DIR] [--repeat N] [--check]`: validate the scenario and its topology (exit 2
+ * before anything is deployed), run every repetition with a live line per repetition, write
+ * results.json, metrics.csv and report.html, print the summary; exit 4 naming the bound when an
+ * assert fails, 1 when every repetition failed.
+ */
+@Command(name = "run", description = "Run a scenario: deploy, measure, repeat; write results.json, metrics.csv and report.html.")
+public class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file (see docs/scenarios.md).")
+    Path file;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: results/SCENARIO-TIMESTAMP).")
+    Path out;
+
+    @Option(names = "--repeat", paramLabel = "N", description = "Repetitions, overriding the scenario's.")
+    Integer repeat;
+
+    @Option(names = "--check", description = "Only validate the scenario and its topology; deploy nothing.")
+    boolean check;
+
+    private final Supplier<ScenarioEnvironment> environments;
+    private final ScenarioClock clock;
+
+    public RunCommand() {
+        this(ScenarioEnvironments::connect, ScenarioClock.SYSTEM);
+    }
+
+    RunCommand(Supplier<ScenarioEnvironment> environments, ScenarioClock clock) {
+        this.environments = environments;
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter pw = spec.commandLine().getOut();
+        Scenario scenario = new ScenarioLoader().load(file);
+        if (repeat != null) {
+            if (repeat < 1 || repeat > ScenarioLoader.MAX_REPETITIONS) {
+                throw new UsageException("--repeat must be from 1 to " + ScenarioLoader.MAX_REPETITIONS + ", got " + repeat);
+            }
+            scenario = scenario.withRepetitions(repeat);
+        }
+        Topology topology = TopologySources.load(scenario.topology(), scenario.daemon());
+        ScenarioLoader.checkNodes(scenario, topology.nodes().keySet());
+        if (check) {
+            pw.printf("OK %s: scenario '%s', %d steps, %d repetitions, %s on topology '%s' (%d nodes)%n", file, scenario.name(),
+                    scenario.steps().size(), scenario.repetitions(), scenario.daemon(), topology.name(), topology.nodes().size());
+            pw.flush();
+            return 0;
+        }
+        Path dir = out != null ? out
+                : Path.of("results", scenario.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        pw.printf("running %s: %d repetitions of %d steps, %s on %s (%d nodes)%n", scenario.name(), scenario.repetitions(),
+                scenario.repetitionSteps().size(), scenario.daemon(), topology.name(), topology.nodes().size());
+        pw.flush();
+        RunResult result = new ScenarioRunner(environments.get(), clock, HostProbe.PROC, line -> {
+            pw.println(line);
+            pw.flush();
+        }).run(scenario);
+        ResultsWriter.write(result, dir);
+        pw.print(ResultsWriter.summary(result));
+        pw.printf("results: %s (report: %s)%n", dir, dir.resolve(ResultsWriter.REPORT_HTML));
+        pw.flush();
+        if (!result.failedAsserts().isEmpty()) {
+            throw new AssertionFailedException(result.failedAsserts().stream()
+                    .map(a -> file + ":" + a.line() + ": assert failed: " + a.message())
+                    .collect(Collectors.joining("\n")));
+        }
+        if (result.failedRepetitions() == result.repetitions().size()) {
+            throw new OperationFailedException("every repetition failed; first: " + result.repetitions().get(0).message());
+        }
+        return 0;
+    }
+}
