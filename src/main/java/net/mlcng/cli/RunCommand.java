@@ -10,18 +10,22 @@ import java.util.stream.Collectors;
 import net.mlcng.error.AssertionFailedException;
 import net.mlcng.error.OperationFailedException;
 import net.mlcng.error.UsageException;
+import net.mlcng.doctor.HostFacts;
+import net.mlcng.image.NodeImages;
+import net.mlcng.lab.LabScenarioEnvironment;
+import net.mlcng.lab.Progress;
 import net.mlcng.report.ResultsWriter;
 import net.mlcng.scenario.HostProbe;
 import net.mlcng.scenario.RunResult;
 import net.mlcng.scenario.Scenario;
 import net.mlcng.scenario.ScenarioClock;
 import net.mlcng.scenario.ScenarioEnvironment;
-import net.mlcng.scenario.ScenarioEnvironments;
 import net.mlcng.scenario.ScenarioLoader;
 import net.mlcng.scenario.ScenarioRunner;
 import net.mlcng.scenario.TopologySources;
 import net.mlcng.topology.Topology;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,11 +54,15 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Only validate the scenario and its topology; deploy nothing.")
     boolean check;
 
+    @Mixin
+    LabOptions lab;
+
+    /** null: the real lab engine (tests pass a scripted double). */
     private final Supplier<ScenarioEnvironment> environments;
     private final ScenarioClock clock;
 
     public RunCommand() {
-        this(ScenarioEnvironments::connect, ScenarioClock.SYSTEM);
+        this(null, ScenarioClock.SYSTEM);
     }
 
     RunCommand(Supplier<ScenarioEnvironment> environments, ScenarioClock clock) {
@@ -80,19 +88,15 @@ public class RunCommand implements Callable<Integer> {
             pw.flush();
             return 0;
         }
-        Path dir = out != null ? out
-                : Path.of("results", scenario.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        pw.printf("running %s: %d repetitions of %d steps, %s on %s (%d nodes)%n", scenario.name(), scenario.repetitions(),
-                scenario.repetitionSteps().size(), scenario.daemon(), topology.name(), topology.nodes().size());
-        pw.flush();
-        RunResult result = new ScenarioRunner(environments.get(), clock, HostProbe.PROC, line -> {
-            pw.println(line);
-            pw.flush();
-        }).run(scenario);
-        ResultsWriter.write(result, dir);
-        pw.print(ResultsWriter.summary(result));
-        pw.printf("results: %s (report: %s)%n", dir, dir.resolve(ResultsWriter.REPORT_HTML));
-        pw.flush();
+        Path dir = out != null ? out : defaultOutput(scenario);
+        RunResult result;
+        if (environments != null) {
+            result = execute(scenario, topology, dir, environments.get(), clock, pw);
+        } else {
+            try (LabOptions.Session s = lab.open(Progress.NONE)) {
+                result = execute(scenario, topology, dir, realEnvironment(s), clock, pw);
+            }
+        }
         if (!result.failedAsserts().isEmpty()) {
             throw new AssertionFailedException(result.failedAsserts().stream()
                     .map(a -> file + ":" + a.line() + ": assert failed: " + a.message())
@@ -102,5 +106,30 @@ public class RunCommand implements Callable<Integer> {
             throw new OperationFailedException("every repetition failed; first: " + result.repetitions().get(0).message());
         }
         return 0;
+    }
+
+    static Path defaultOutput(Scenario scenario) {
+        return Path.of("results", scenario.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    }
+
+    /** Scenarios on the lab engine, with doctor's findings as host facts. */
+    static ScenarioEnvironment realEnvironment(LabOptions.Session s) {
+        return new LabScenarioEnvironment(s.engine(), () -> HostFacts.collect(NodeImages.DEFAULT_TAG));
+    }
+
+    /** Runs the repetitions with a live line each, writes results.json, metrics.csv and report.html, prints the summary. */
+    static RunResult execute(Scenario scenario, Topology topology, Path dir, ScenarioEnvironment env, ScenarioClock clock, PrintWriter pw) {
+        pw.printf("running %s: %d repetitions of %d steps, %s on %s (%d nodes)%n", scenario.name(), scenario.repetitions(),
+                scenario.repetitionSteps().size(), scenario.daemon(), topology.name(), topology.nodes().size());
+        pw.flush();
+        RunResult result = new ScenarioRunner(env, clock, HostProbe.PROC, line -> {
+            pw.println(line);
+            pw.flush();
+        }).run(scenario);
+        ResultsWriter.write(result, dir);
+        pw.print(ResultsWriter.summary(result));
+        pw.printf("results: %s (report: %s)%n", dir, dir.resolve(ResultsWriter.REPORT_HTML));
+        pw.flush();
+        return result;
     }
 }
