@@ -18,6 +18,9 @@ import picocli.CommandLine.Spec;
             InspectCommand.class,
             ExecCommand.class,
             NodeCommand.class,
+            HostCommand.class,
+            DoctorCommand.class,
+            ImageCommand.class,
         })
 public class MlcNgCommand implements Runnable {
     @Spec

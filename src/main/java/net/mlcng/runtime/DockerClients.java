@@ -1,9 +1,11 @@
 package net.mlcng.runtime;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import java.io.IOException;
 import java.time.Duration;
 import net.mlcng.error.EnvironmentException;
 
@@ -35,6 +37,18 @@ public final class DockerClients {
                 .responseTimeout(Duration.ofMinutes(10))
                 .build();
         return DockerClientImpl.getInstance(config, http);
+    }
+
+    /** Whether an engine answers, and which: for reports that must not fail when none does. */
+    public record EngineStatus(boolean reachable, String apiVersion, String version, String error) {}
+
+    public static EngineStatus status() {
+        try (DockerClient client = create()) {
+            Version v = client.versionCmd().exec();
+            return new EngineStatus(true, v.getApiVersion(), v.getVersion(), null);
+        } catch (RuntimeException | IOException e) {
+            return new EngineStatus(false, null, null, "no Docker engine answers at " + dockerHost() + " (" + rootMessage(e) + ")");
+        }
     }
 
     public static String dockerHost() {

@@ -1,0 +1,135 @@
+package net.mlcng.host;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import net.mlcng.error.EnvironmentException;
+import net.mlcng.error.OperationFailedException;
+import net.mlcng.runtime.DockerClients;
+import net.mlcng.util.Processes;
+
+/**
+ * Makes a Debian 12 host ready for labs, idempotently: installs the Debian packages labs need
+ * when they are missing and starts dockerd when no engine answers. Changes nothing otherwise.
+ */
+public final class HostSetup {
+    /** Debian packages the host needs (Java and Maven are there already: the launcher needed them). */
+    public static final List<String> PACKAGES = List.of("docker.io", "iproute2", "nftables", "wireguard-tools", "mmdebstrap");
+    public static final Path DOCKERD_LOG = Path.of("/var/log/mlc-ng/dockerd.log");
+    private static final Duration APT_TIMEOUT = Duration.ofMinutes(15);
+    private static final Duration ENGINE_WAIT = Duration.ofSeconds(60);
+
+    private HostSetup() {}
+
+    /** What setup did; empty lists mean the host was ready already. */
+    public record Outcome(List<String> installed, boolean startedDockerd, String engine) {
+        public boolean changedNothing() {
+            return installed.isEmpty() && !startedDockerd;
+        }
+    }
+
+    public static Outcome run(Consumer<String> log) {
+        return run(Privileges.current(), log);
+    }
+
+    /** As {@link #run(Consumer)}, for a process with the given privileges: refuses before changing anything. */
+    static Outcome run(Privileges privileges, Consumer<String> log) {
+        if (!privileges.isRoot()) {
+            throw new EnvironmentException("host setup installs packages and starts dockerd, which needs root",
+                    "run it as root: sudo ./mlc-ng host setup");
+        }
+        List<String> missing = missingPackages();
+        if (!missing.isEmpty()) {
+            log.accept("installing " + String.join(" ", missing));
+            install(missing);
+        }
+        boolean started = false;
+        DockerClients.EngineStatus engine = DockerClients.status();
+        if (!engine.reachable()) {
+            log.accept("no Docker engine answers; starting dockerd (log: " + DOCKERD_LOG + ")");
+            startDockerd();
+            engine = awaitEngine();
+            started = true;
+        }
+        return new Outcome(missing, started, "Docker engine " + engine.version() + ", API " + engine.apiVersion());
+    }
+
+    static List<String> missingPackages() {
+        List<String> missing = new ArrayList<>();
+        for (String pkg : PACKAGES) {
+            Processes.Result r = Processes.run(List.of("dpkg-query", "-W", "-f=${db:Status-Abbrev}", pkg),
+                    Duration.ofSeconds(30));
+            if (!r.ok() || !r.stdout().startsWith("ii")) missing.add(pkg);
+        }
+        return missing;
+    }
+
+    private static void install(List<String> packages) {
+        // Without --no-install-recommends the WireGuard packages pull in a kernel image and an
+        // initramfs rebuild: slow and useless on a container host.
+        apt(List.of("update"));
+        List<String> args = new ArrayList<>(List.of("install", "-y", "--no-install-recommends"));
+        args.addAll(packages);
+        apt(args);
+    }
+
+    private static void apt(List<String> args) {
+        List<String> cmd = new ArrayList<>(List.of("env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "-q"));
+        cmd.addAll(args);
+        Processes.Result r = Processes.run(cmd, APT_TIMEOUT);
+        if (!r.ok()) {
+            throw new OperationFailedException("apt-get " + String.join(" ", args) + " failed (exit " + r.exitCode()
+                    + "):\n" + tail(r.stderr().isBlank() ? r.stdout() : r.stderr()));
+        }
+    }
+
+    private static void startDockerd() {
+        try {
+            Files.createDirectories(DOCKERD_LOG.getParent());
+            // setsid + nohup: dockerd outlives this JVM and the terminal it was started from.
+            new ProcessBuilder("setsid", "nohup", "dockerd")
+                    .redirectInput(new File("/dev/null"))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(DOCKERD_LOG.toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new EnvironmentException("cannot start dockerd: " + e.getMessage(),
+                    "install docker.io (apt-get install -y --no-install-recommends docker.io) and retry", e);
+        }
+    }
+
+    private static DockerClients.EngineStatus awaitEngine() {
+        long deadline = System.nanoTime() + ENGINE_WAIT.toNanos();
+        DockerClients.EngineStatus engine = DockerClients.status();
+        while (!engine.reachable() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            engine = DockerClients.status();
+        }
+        if (!engine.reachable()) {
+            String logTail;
+            try {
+                logTail = tail(Files.readString(DOCKERD_LOG));
+            } catch (IOException e) {
+                logTail = "(cannot read the log: " + e.getMessage() + ")";
+            }
+            throw new EnvironmentException("dockerd did not answer within " + ENGINE_WAIT.toSeconds() + " s; its log ends:\n"
+                    + logTail, "read " + DOCKERD_LOG + " (a second engine already running? missing kernel features?)");
+        }
+        return engine;
+    }
+
+    private static String tail(String text) {
+        List<String> lines = text.lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 10), lines.size()));
+    }
+}

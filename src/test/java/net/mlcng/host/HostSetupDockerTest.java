@@ -1,0 +1,22 @@
+package net.mlcng.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import net.mlcng.cli.CliRunner;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** On a host already set up (this one, or CI after .ci/run's setup step) setup changes nothing. */
+@Tag("docker")
+class HostSetupDockerTest {
+    @Test
+    void setupOnAReadyHostChangesNothing() {
+        assertThat(HostSetup.missingPackages()).isEmpty();
+
+        CliRunner.Outcome o = CliRunner.run("host", "setup");
+
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        assertThat(o.out()).contains("nothing changed").contains("API ");
+        assertThat(o.out()).doesNotContain("installing").doesNotContain("starting dockerd");
+    }
+}
