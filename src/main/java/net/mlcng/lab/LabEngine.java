@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -21,7 +22,11 @@ import net.mlcng.error.OperationFailedException;
 import net.mlcng.error.UsageException;
 import net.mlcng.hostnet.BridgePort;
 import net.mlcng.hostnet.HostNet;
+import net.mlcng.hostnet.EgressShaping;
 import net.mlcng.hostnet.InterfaceInfo;
+import net.mlcng.hostnet.KernelLinkShaper;
+import net.mlcng.hostnet.KernelProbe;
+import net.mlcng.hostnet.LinkShaper;
 import net.mlcng.hostnet.NamespaceSetup;
 import net.mlcng.hostnet.NetnsHandle;
 import net.mlcng.hostnet.VethPair;
@@ -73,6 +78,8 @@ public final class LabEngine {
     private final LabStore store;
     private final WorkerPool pool;
     private final Progress progress;
+    private final LinkShaper shaper;
+    private final DownLinks downLinks;
 
     public LabEngine(ContainerRuntime runtime, HostNet net, LabStore store, WorkerPool pool, Progress progress) {
         this.runtime = runtime;
@@ -80,6 +87,8 @@ public final class LabEngine {
         this.store = store;
         this.pool = pool;
         this.progress = progress;
+        this.shaper = new KernelLinkShaper(net, KernelProbe::facts);
+        this.downLinks = new DownLinks(store);
     }
 
     /** What a deploy did, with the wall time of each stage (create, wire, address, daemons, ready). */
@@ -95,9 +104,12 @@ public final class LabEngine {
         String lab = topology.name();
         LabNames names = new LabNames(lab);
         checkDaemonsAndImages(topology);
+        LinkShaping.check(shaper, topology);
 
         Map<String, ContainerInfo> existing = containersByNode(lab);
         checkNameClashes(topology, names);
+        Optional<LabStore.StoredLab> previous = store.load(lab);
+        Set<String> down = downLinks.load(lab);
         store.save(new LabStore.StoredLab(topology, topologyHash));
 
         // Stage 1: containers. Changed or unwanted nodes go; missing ones are created; stopped ones started.
@@ -154,7 +166,7 @@ public final class LabEngine {
         net.wire(attach, veths);
         net.deleteHostInterfaces(media.obsoleteHostInterfaces());
         net.createBridges(media.bridges(), media.ports());
-        applyPairFilter(topology, names);
+        applyPairFilter(topology, names, down);
         for (int i = 0; i < veths.size() + media.ports().size(); i++) progress.step();
         progress.endStage();
         stages.put("wire", Duration.between(t1, Instant.now()));
@@ -166,6 +178,7 @@ public final class LabEngine {
             setups.add(new NamespaceSetup(names.netns(n), meshInterfaces(topology, n), List.of(names.loopbackAddress(n))));
         }
         net.setUp(setups);
+        shapeLinks(topology, previous.map(LabStore.StoredLab::topology).orElse(null), down, changedNodes);
         stages.put("address", Duration.between(t2, Instant.now()));
 
         // Stage 4: daemons, restarted where interfaces changed (their config lists them), started where not running.
@@ -326,7 +339,25 @@ public final class LabEngine {
         return new MediaPlan(bridges, ports, obsolete, changed);
     }
 
-    private void applyPairFilter(Topology topology, LabNames names) {
+    /**
+     * Puts the link impairments on interfaces that are new (their nodes are in {@code changed})
+     * and on those whose impairments differ from the previous deploy's; untouched namespaces cost
+     * no process at all.
+     */
+    private void shapeLinks(Topology topology, Topology previous, Set<String> down, Set<String> changed) {
+        Map<String, List<EgressShaping>> wanted = LinkShaping.egress(topology, down);
+        Map<String, List<EgressShaping>> before = previous == null ? Map.of() : LinkShaping.egress(previous, down);
+        LabNames names = new LabNames(topology.name());
+        Map<String, List<EgressShaping>> apply = new LinkedHashMap<>();
+        for (var e : wanted.entrySet()) {
+            boolean fresh = changed.contains(e.getKey());
+            boolean differs = !e.getValue().equals(before.getOrDefault(e.getKey(), List.of()));
+            if (differs || (fresh && !e.getValue().isEmpty())) apply.put(names.netns(e.getKey()), e.getValue());
+        }
+        shaper.apply(apply);
+    }
+
+    void applyPairFilter(Topology topology, LabNames names, Set<String> down) {
         if (topology.media().isEmpty()) {
             if (net.bridgeTables().contains(names.nftTable())) net.deleteBridgeTable(names.nftTable());
             return;
@@ -339,7 +370,7 @@ public final class LabEngine {
                 pairs.add(new String[] {b, a});
             }
         }
-        net.installPairFilter(names.nftTable(), names.hostPrefix(), pairs);
+        net.installPairFilter(names.nftTable(), names.hostPrefix(), pairs, LinkShaping.media(topology, names, down));
     }
 
     /** A node's mesh interfaces in topology order: point-to-point links, then shared media. */
@@ -496,6 +527,14 @@ public final class LabEngine {
 
     LabStore store() {
         return store;
+    }
+
+    LinkShaper shaper() {
+        return shaper;
+    }
+
+    DownLinks downLinks() {
+        return downLinks;
     }
 
     WorkerPool pool() {
