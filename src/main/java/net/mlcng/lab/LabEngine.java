@@ -17,6 +17,7 @@ import net.mlcng.daemon.DaemonRegistry;
 import net.mlcng.daemon.NodeExec;
 import net.mlcng.daemon.RoutingDaemon;
 import net.mlcng.error.EnvironmentException;
+import net.mlcng.error.MlcException;
 import net.mlcng.error.OperationFailedException;
 import net.mlcng.error.UsageException;
 import net.mlcng.hostnet.BridgePort;
@@ -91,14 +92,25 @@ public final class LabEngine {
     /** Deploys {@code topology} as lab {@code topology.name()}, or reconciles the running lab towards it. */
     public DeployReport deploy(Topology topology, String topologyHash) {
         Instant t0 = Instant.now();
-        Map<String, Duration> stages = new LinkedHashMap<>();
         String lab = topology.name();
         LabNames names = new LabNames(lab);
         checkDaemonsAndImages(topology);
-
-        Map<String, ContainerInfo> existing = containersByNode(lab);
         checkNameClashes(topology, names);
         store.save(new LabStore.StoredLab(topology, topologyHash));
+        try {
+            return converge(topology, topologyHash, names, t0);
+        } catch (PartialDeployException e) {
+            throw e;
+        } catch (MlcException e) {
+            throw new PartialDeployException(lab, e);
+        }
+    }
+
+    /** Brings the host to {@code topology}, stage by stage, from whatever it holds of the lab now. */
+    private DeployReport converge(Topology topology, String topologyHash, LabNames names, Instant t0) {
+        Map<String, Duration> stages = new LinkedHashMap<>();
+        String lab = names.lab();
+        Map<String, ContainerInfo> existing = containersByNode(lab);
 
         // Stage 1: containers. Changed or unwanted nodes go; missing ones are created; stopped ones started.
         Map<String, String> nodeHashes = new LinkedHashMap<>();
@@ -388,8 +400,8 @@ public final class LabEngine {
     }
 
     private static OperationFailedException nodeDied(String lab, String node) {
-        return new OperationFailedException("node " + node + " of lab " + lab + " stopped during deploy; the lab is only partly up: "
-                + "see `docker logs " + new LabNames(lab).container(node) + "`, then `mlc-ng destroy " + lab + "` or deploy again");
+        return new OperationFailedException("node " + node + " of lab " + lab + " stopped during deploy (see `docker logs "
+                + new LabNames(lab).container(node) + "`)");
     }
 
     // ---------------------------------------------------------------- destroy
