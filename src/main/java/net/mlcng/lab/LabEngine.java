@@ -18,6 +18,7 @@ import net.mlcng.daemon.DaemonRegistry;
 import net.mlcng.daemon.NodeExec;
 import net.mlcng.daemon.RoutingDaemon;
 import net.mlcng.error.EnvironmentException;
+import net.mlcng.error.MlcException;
 import net.mlcng.error.OperationFailedException;
 import net.mlcng.error.UsageException;
 import net.mlcng.hostnet.BridgePort;
@@ -100,17 +101,32 @@ public final class LabEngine {
     /** Deploys {@code topology} as lab {@code topology.name()}, or reconciles the running lab towards it. */
     public DeployReport deploy(Topology topology, String topologyHash) {
         Instant t0 = Instant.now();
-        Map<String, Duration> stages = new LinkedHashMap<>();
         String lab = topology.name();
         LabNames names = new LabNames(lab);
         checkDaemonsAndImages(topology);
         LinkShaping.check(shaper, topology);
-
-        Map<String, ContainerInfo> existing = containersByNode(lab);
         checkNameClashes(topology, names);
         Optional<LabStore.StoredLab> previous = store.load(lab);
         Set<String> down = downLinks.load(lab);
         store.save(new LabStore.StoredLab(topology, topologyHash));
+        try {
+            return converge(topology, topologyHash, previous.map(LabStore.StoredLab::topology).orElse(null), down, names, t0);
+        } catch (PartialDeployException e) {
+            throw e;
+        } catch (MlcException e) {
+            throw new PartialDeployException(lab, e);
+        }
+    }
+
+    /**
+     * Brings the host to {@code topology}, stage by stage, from whatever it holds of the lab now.
+     * {@code previous} (the topology deployed before, or null) and {@code down} decide which link
+     * impairments must be rewritten.
+     */
+    private DeployReport converge(Topology topology, String topologyHash, Topology previous, Set<String> down, LabNames names, Instant t0) {
+        Map<String, Duration> stages = new LinkedHashMap<>();
+        String lab = names.lab();
+        Map<String, ContainerInfo> existing = containersByNode(lab);
 
         // Stage 1: containers. Changed or unwanted nodes go; missing ones are created; stopped ones started.
         Map<String, String> nodeHashes = new LinkedHashMap<>();
@@ -133,15 +149,15 @@ public final class LabEngine {
         }
         String run = UUID.randomUUID().toString().substring(0, 8);
         progress.stage("create nodes", toCreate.size() + toStart.size());
-        Map<String, String> created = pool.map(toCreate, n -> {
+        // Each worker also asks for its container's PID, so the inspect calls overlap with other creates.
+        Map<String, Started> created = pool.map(toCreate, n -> {
             String id = runtime.create(spec(topology, names, topology.node(n), nodeHashes.get(n), run, topologyHash));
-            runtime.start(id);
-            return id;
+            return startAndLocate(id);
         }, progress::step);
-        pool.forEach(toStart, n -> runtime.start(existing.get(n).id()), progress::step);
+        Map<String, Started> restarted = pool.map(toStart, n -> startAndLocate(existing.get(n).id()), progress::step);
         progress.endStage();
         Map<String, String> ids = new LinkedHashMap<>();
-        for (String n : topology.nodes().keySet()) ids.put(n, created.containsKey(n) ? created.get(n) : existing.get(n).id());
+        for (String n : topology.nodes().keySet()) ids.put(n, created.containsKey(n) ? created.get(n).id() : existing.get(n).id());
         stages.put("create", Duration.between(t0, Instant.now()));
 
         // Stage 2: wiring. Nodes with a new namespace (created, started, or never attached) begin empty.
@@ -150,11 +166,16 @@ public final class LabEngine {
         fresh.addAll(toStart);
         for (String n : topology.nodes().keySet()) if (!handles.contains(names.netns(n))) fresh.add(n);
         net.deleteNetnsHandles(fresh.stream().map(names::netns).filter(handles::contains).toList());
-        Map<String, Integer> pids = runtime.pids(fresh.stream().map(ids::get).toList());
+        Map<String, Integer> pids = new HashMap<>();
+        created.forEach((n, st) -> pids.put(n, st.pid()));
+        restarted.forEach((n, st) -> pids.put(n, st.pid()));
+        List<String> unlocated = fresh.stream().filter(n -> !pids.containsKey(n)).toList();
+        Map<String, Integer> byId = runtime.pids(unlocated.stream().map(ids::get).toList());
+        unlocated.forEach(n -> pids.put(n, byId.get(ids.get(n))));
         List<NetnsHandle> attach = new ArrayList<>();
         for (String n : fresh) {
-            Integer pid = pids.get(ids.get(n));
-            if (pid == null) throw nodeDied(lab, n);
+            Integer pid = pids.get(n);
+            if (pid == null || pid <= 0) throw nodeDied(lab, n);
             attach.add(new NetnsHandle(names.netns(n), pid));
         }
         Map<String, Set<String>> present = presentInterfaces(topology, names, fresh);
@@ -178,7 +199,7 @@ public final class LabEngine {
             setups.add(new NamespaceSetup(names.netns(n), meshInterfaces(topology, n), List.of(names.loopbackAddress(n))));
         }
         net.setUp(setups);
-        shapeLinks(topology, previous.map(LabStore.StoredLab::topology).orElse(null), down, changedNodes);
+        shapeLinks(topology, previous, down, changedNodes);
         stages.put("address", Duration.between(t2, Instant.now()));
 
         // Stage 4: daemons, restarted where interfaces changed (their config lists them), started where not running.
@@ -208,6 +229,13 @@ public final class LabEngine {
         stages.put("ready", Duration.between(t0, Instant.now()));
         return new DeployReport(lab, toCreate.size(), toRemove.size(), veths.size() + media.ports().size(),
                 toStartDaemon.size(), stages);
+    }
+
+    private record Started(String id, Integer pid) {}
+
+    private Started startAndLocate(String id) {
+        runtime.start(id);
+        return new Started(id, runtime.pids(List.of(id)).get(id));
     }
 
     private void checkDaemonsAndImages(Topology topology) {
@@ -407,8 +435,8 @@ public final class LabEngine {
     }
 
     private static OperationFailedException nodeDied(String lab, String node) {
-        return new OperationFailedException("node " + node + " of lab " + lab + " stopped during deploy; the lab is only partly up: "
-                + "see `docker logs " + new LabNames(lab).container(node) + "`, then `mlc-ng destroy " + lab + "` or deploy again");
+        return new OperationFailedException("node " + node + " of lab " + lab + " stopped during deploy (see `docker logs "
+                + new LabNames(lab).container(node) + "`)");
     }
 
     // ---------------------------------------------------------------- destroy
