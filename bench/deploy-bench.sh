@@ -74,7 +74,7 @@ ours() {
   t0=$(now)
   out=$(/usr/bin/time -f "maxrss %M" "$here/mlc-ng" deploy "${workers[@]}" "$f" 2>&1)
   t1=$(now)
-  "$here/mlc-ng" destroy "$lab" >/dev/null
+  "$here/mlc-ng" destroy "$lab" >/dev/null 2>&1
   t2=$(now)
   local create wire ready rss
   create=$(sed -n 's/.*times: create \([0-9.]*\) s.*/\1/p' <<<"$out")

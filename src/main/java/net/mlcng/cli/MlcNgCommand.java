@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
             InspectCommand.class,
             ExecCommand.class,
             NodeCommand.class,
+            LinkCommand.class,
+            ChaosCommand.class,
             HostCommand.class,
             DoctorCommand.class,
             ImageCommand.class,

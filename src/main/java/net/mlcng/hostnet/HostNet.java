@@ -100,8 +100,10 @@ public final class HostNet implements AutoCloseable {
      * Installs (or replaces) a bridge-family table that lets frames between two ports pass only when
      * the ordered pair {@code (in, out)} is in its set, and drops everything else entering a port
      * named {@code portPrefix*}. A set keeps the lookup O(1) however many pairs a lab has.
+     * Impaired pairs are looked up in a verdict map (also O(1)) that drops them (down) or jumps to
+     * the chain of their loss level: one chain per distinct level, not per pair.
      */
-    public void installPairFilter(String table, String portPrefix, List<String[]> allowedPairs) {
+    public void installPairFilter(String table, String portPrefix, List<String[]> allowedPairs, List<PairImpairment> impairments) {
         StringBuilder rules = new StringBuilder();
         // Declaring then deleting makes the replace work whether or not the table exists.
         rules.append("table bridge ").append(table).append(" {}\n");
@@ -118,10 +120,47 @@ public final class HostNet implements AutoCloseable {
             rules.append(" }\n");
         }
         rules.append("  }\n");
+        java.util.SortedSet<Integer> levels = new java.util.TreeSet<>();
+        List<String> verdicts = new ArrayList<>();
+        for (PairImpairment p : impairments) {
+            if (!p.down() && p.lossPerMille() <= 0) continue;
+            if (!p.down()) levels.add(p.lossPerMille());
+            verdicts.add('"' + p.in() + "\" . \"" + p.out() + "\" : " + (p.down() ? "drop" : "jump " + lossChain(p.lossPerMille())));
+        }
+        for (int level : levels) {
+            rules.append("  chain ").append(lossChain(level)).append(" {\n    numgen random mod 1000 < ").append(level)
+                    .append(" counter drop\n  }\n");
+        }
+        if (!verdicts.isEmpty()) {
+            rules.append("  map impaired {\n    type ifname . ifname : verdict\n    elements = { ")
+                    .append(String.join(", ", verdicts)).append(" }\n  }\n");
+        }
         rules.append("  chain forward {\n    type filter hook forward priority 0; policy accept;\n");
+        if (!verdicts.isEmpty()) rules.append("    iifname . oifname vmap @impaired\n");
         rules.append("    iifname . oifname @pairs accept\n");
         rules.append("    iifname \"").append(portPrefix).append("*\" drop\n  }\n}\n");
         run(List.of("nft", "-f", "-"), rules.toString(), "nft", false);
+    }
+
+    private static String lossChain(int perMille) {
+        return "loss_" + perMille;
+    }
+
+    /** The bridge table's impaired pairs as the kernel holds them: "in . out" -> "drop" or "loss N/1000". */
+    public java.util.Map<String, String> pairImpairments(String table) {
+        Processes.Result r = run(List.of("nft", "-j", "list", "map", "bridge", table, "impaired"), null, "nft", true);
+        java.util.Map<String, String> result = new java.util.TreeMap<>();
+        if (!r.ok()) return result;
+        for (JsonNode n : parse(r.stdout()).path("nftables")) {
+            for (JsonNode e : n.path("map").path("elem")) {
+                JsonNode key = e.get(0).path("concat");
+                JsonNode verdict = e.get(1);
+                String v = verdict.has("drop") ? "drop"
+                        : "loss " + verdict.path("jump").path("target").asText().substring("loss_".length()) + "/1000";
+                result.put(key.get(0).asText() + " . " + key.get(1).asText(), v);
+            }
+        }
+        return result;
     }
 
     public List<String> bridgeTables() {
@@ -227,6 +266,28 @@ public final class HostNet implements AutoCloseable {
         return result;
     }
 
+    /** Runs {@code nft -f -} inside namespace {@code ns} (nft cannot switch namespace by itself). */
+    Processes.Result nftIn(String ns, String rules, boolean tolerateFailure) {
+        return run(List.of("ip", "netns", "exec", ns, "nft", "-f", "-"), rules, "nft", tolerateFailure);
+    }
+
+    /** One table of namespace {@code ns} as nft JSON; an empty array when the table does not exist. */
+    JsonNode nftTableIn(String ns, String family, String table) {
+        Processes.Result r = run(List.of("ip", "netns", "exec", ns, "nft", "-j", "list", "table", family, table), null, "nft", true);
+        return r.ok() ? parse(r.stdout()).path("nftables") : parse("[]");
+    }
+
+    /** Runs a {@code tc -batch} inside namespace {@code ns}. */
+    void tcBatch(String ns, String batch) {
+        if (batch.isEmpty()) return;
+        run(List.of("tc", "-n", ns, "-batch", "-"), batch, "tc", false);
+    }
+
+    /** Every qdisc of namespace {@code ns} as tc JSON. */
+    JsonNode qdiscsIn(String ns) {
+        return parse(run(List.of("tc", "-n", ns, "-j", "qdisc", "show"), null, "tc", false).stdout());
+    }
+
     private void ipBatch(String ns, String batch, boolean force) {
         if (batch.isEmpty()) return;
         List<String> cmd = new ArrayList<>(List.of("ip"));
@@ -257,7 +318,7 @@ public final class HostNet implements AutoCloseable {
         }
     }
 
-    private <T> void forEachParallel(List<T> items, java.util.function.Consumer<T> action) {
+    <T> void forEachParallel(List<T> items, java.util.function.Consumer<T> action) {
         List<Future<?>> futures = new ArrayList<>();
         for (T item : items) futures.add(pool.submit(() -> action.accept(item)));
         RuntimeException first = null;

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -17,11 +18,16 @@ import net.mlcng.daemon.DaemonRegistry;
 import net.mlcng.daemon.NodeExec;
 import net.mlcng.daemon.RoutingDaemon;
 import net.mlcng.error.EnvironmentException;
+import net.mlcng.error.MlcException;
 import net.mlcng.error.OperationFailedException;
 import net.mlcng.error.UsageException;
 import net.mlcng.hostnet.BridgePort;
 import net.mlcng.hostnet.HostNet;
+import net.mlcng.hostnet.EgressShaping;
 import net.mlcng.hostnet.InterfaceInfo;
+import net.mlcng.hostnet.KernelLinkShaper;
+import net.mlcng.hostnet.KernelProbe;
+import net.mlcng.hostnet.LinkShaper;
 import net.mlcng.hostnet.NamespaceSetup;
 import net.mlcng.hostnet.NetnsHandle;
 import net.mlcng.hostnet.VethPair;
@@ -73,6 +79,8 @@ public final class LabEngine {
     private final LabStore store;
     private final WorkerPool pool;
     private final Progress progress;
+    private final LinkShaper shaper;
+    private final DownLinks downLinks;
 
     public LabEngine(ContainerRuntime runtime, HostNet net, LabStore store, WorkerPool pool, Progress progress) {
         this.runtime = runtime;
@@ -80,6 +88,8 @@ public final class LabEngine {
         this.store = store;
         this.pool = pool;
         this.progress = progress;
+        this.shaper = new KernelLinkShaper(net, KernelProbe::facts);
+        this.downLinks = new DownLinks(store);
     }
 
     /**
@@ -104,14 +114,33 @@ public final class LabEngine {
      */
     public DeployReport deploy(Topology topology, String topologyHash, boolean startDaemons) {
         Instant t0 = Instant.now();
-        Map<String, Duration> stages = new LinkedHashMap<>();
         String lab = topology.name();
         LabNames names = new LabNames(lab);
         checkDaemonsAndImages(topology);
-
-        Map<String, ContainerInfo> existing = containersByNode(lab);
+        LinkShaping.check(shaper, topology);
         checkNameClashes(topology, names);
+        Optional<LabStore.StoredLab> previous = store.load(lab);
+        Set<String> down = downLinks.load(lab);
         store.save(new LabStore.StoredLab(topology, topologyHash));
+        try {
+            return converge(topology, topologyHash, previous.map(LabStore.StoredLab::topology).orElse(null), down, names, t0, startDaemons);
+        } catch (PartialDeployException e) {
+            throw e;
+        } catch (MlcException e) {
+            throw new PartialDeployException(lab, e);
+        }
+    }
+
+    /**
+     * Brings the host to {@code topology}, stage by stage, from whatever it holds of the lab now.
+     * {@code previous} (the topology deployed before, or null) and {@code down} decide which link
+     * impairments must be rewritten.
+     */
+    private DeployReport converge(Topology topology, String topologyHash, Topology previous, Set<String> down, LabNames names, Instant t0,
+            boolean startDaemons) {
+        Map<String, Duration> stages = new LinkedHashMap<>();
+        String lab = names.lab();
+        Map<String, ContainerInfo> existing = containersByNode(lab);
 
         // Stage 1: containers. Changed or unwanted nodes go; missing ones are created; stopped ones started.
         Map<String, String> nodeHashes = new LinkedHashMap<>();
@@ -172,7 +201,7 @@ public final class LabEngine {
         net.wire(attach, veths);
         net.deleteHostInterfaces(media.obsoleteHostInterfaces());
         net.createBridges(media.bridges(), media.ports());
-        applyPairFilter(topology, names);
+        applyPairFilter(topology, names, down);
         for (int i = 0; i < veths.size() + media.ports().size(); i++) progress.step();
         progress.endStage();
         stages.put("wire", Duration.between(t1, Instant.now()));
@@ -184,6 +213,7 @@ public final class LabEngine {
             setups.add(new NamespaceSetup(names.netns(n), meshInterfaces(topology, n), List.of(names.loopbackAddress(n))));
         }
         net.setUp(setups);
+        shapeLinks(topology, previous, down, changedNodes);
         stages.put("address", Duration.between(t2, Instant.now()));
 
         // Stage 4: daemons, restarted where interfaces changed (their config lists them), started where not running.
@@ -367,7 +397,25 @@ public final class LabEngine {
         return new MediaPlan(bridges, ports, obsolete, changed);
     }
 
-    private void applyPairFilter(Topology topology, LabNames names) {
+    /**
+     * Puts the link impairments on interfaces that are new (their nodes are in {@code changed})
+     * and on those whose impairments differ from the previous deploy's; untouched namespaces cost
+     * no process at all.
+     */
+    private void shapeLinks(Topology topology, Topology previous, Set<String> down, Set<String> changed) {
+        Map<String, List<EgressShaping>> wanted = LinkShaping.egress(topology, down);
+        Map<String, List<EgressShaping>> before = previous == null ? Map.of() : LinkShaping.egress(previous, down);
+        LabNames names = new LabNames(topology.name());
+        Map<String, List<EgressShaping>> apply = new LinkedHashMap<>();
+        for (var e : wanted.entrySet()) {
+            boolean fresh = changed.contains(e.getKey());
+            boolean differs = !e.getValue().equals(before.getOrDefault(e.getKey(), List.of()));
+            if (differs || (fresh && !e.getValue().isEmpty())) apply.put(names.netns(e.getKey()), e.getValue());
+        }
+        shaper.apply(apply);
+    }
+
+    void applyPairFilter(Topology topology, LabNames names, Set<String> down) {
         if (topology.media().isEmpty()) {
             if (net.bridgeTables().contains(names.nftTable())) net.deleteBridgeTable(names.nftTable());
             return;
@@ -380,7 +428,7 @@ public final class LabEngine {
                 pairs.add(new String[] {b, a});
             }
         }
-        net.installPairFilter(names.nftTable(), names.hostPrefix(), pairs);
+        net.installPairFilter(names.nftTable(), names.hostPrefix(), pairs, LinkShaping.media(topology, names, down));
     }
 
     /** A node's mesh interfaces in topology order: point-to-point links, then shared media. */
@@ -417,8 +465,8 @@ public final class LabEngine {
     }
 
     private static OperationFailedException nodeDied(String lab, String node) {
-        return new OperationFailedException("node " + node + " of lab " + lab + " stopped during deploy; the lab is only partly up: "
-                + "see `docker logs " + new LabNames(lab).container(node) + "`, then `mlc-ng destroy " + lab + "` or deploy again");
+        return new OperationFailedException("node " + node + " of lab " + lab + " stopped during deploy (see `docker logs "
+                + new LabNames(lab).container(node) + "`)");
     }
 
     // ---------------------------------------------------------------- destroy
@@ -545,6 +593,14 @@ public final class LabEngine {
 
     LabStore store() {
         return store;
+    }
+
+    LinkShaper shaper() {
+        return shaper;
+    }
+
+    DownLinks downLinks() {
+        return downLinks;
     }
 
     WorkerPool pool() {

@@ -37,7 +37,7 @@ public final class LabInspector {
     /** {@code state}: the container's state, or "missing" when the topology has the node but no container exists. */
     public record NodeView(String name, String state, String container, List<String> addresses, String daemon, Boolean daemonRunning) {}
 
-    /** {@code interfaces}: "node:ifname" of both ends; {@code up}: both ends exist and are up. */
+    /** {@code interfaces}: "node:ifname" of both ends; {@code up}: both ends exist and are up, and the link is not set down. */
     public record LinkView(String a, String b, List<String> interfaces, Map<String, LinkProps> properties, boolean up) {}
 
     public record MediumView(String name, String bridge, List<String> members, List<String> pairs, boolean up) {}
@@ -92,9 +92,11 @@ public final class LabInspector {
         List<LinkView> links = new ArrayList<>();
         List<MediumView> media = new ArrayList<>();
         if (topology != null) {
+            java.util.Set<String> down = engine.downLinks().load(lab);
             for (Link l : topology.links()) {
                 String ifA = LabNames.linkInterface(l.b()), ifB = LabNames.linkInterface(l.a());
-                boolean up = isUp(ifs.get(names.netns(l.a())), ifA) && isUp(ifs.get(names.netns(l.b())), ifB);
+                boolean up = isUp(ifs.get(names.netns(l.a())), ifA) && isUp(ifs.get(names.netns(l.b())), ifB)
+                        && !down.contains(new LinkRef(null, l.a(), l.b()).key());
                 Map<String, LinkProps> props = new LinkedHashMap<>();
                 props.put(l.a() + "->" + l.b(), l.aToB());
                 props.put(l.b() + "->" + l.a(), l.bToA());
@@ -106,7 +108,9 @@ public final class LabInspector {
                 String bridge = names.bridge(m.name());
                 boolean up = hostUp.getOrDefault(bridge, false)
                         && m.members().stream().allMatch(x -> hostUp.getOrDefault(names.bridgePort(m.name(), x), false));
-                List<String> pairs = m.pairs().stream().map(p -> p.a() + "<->" + p.b()).toList();
+                List<String> pairs = m.pairs().stream()
+                        .map(p -> p.a() + "<->" + p.b() + (down.contains(new LinkRef(m.name(), p.a(), p.b()).key()) ? " (down)" : ""))
+                        .toList();
                 media.add(new MediumView(m.name(), bridge, m.members(), pairs, up));
             }
         }

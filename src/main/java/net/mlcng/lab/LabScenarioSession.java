@@ -189,9 +189,20 @@ final class LabScenarioSession implements LabSession {
         return run::join;
     }
 
+    /** Impairments first, then down/up, through the lab's link control (the same path as `mlc-ng link`). */
     @Override
     public void changeLink(Step.Link change) {
-        throw new OperationFailedException("link steps need the link emulation, which this build lacks");
+        LinkControl links = new LinkControl(engine);
+        LinkRef ref = links.resolve(lab, change.a(), change.b(), null);
+        LinkChange impairment = new LinkChange(change.lossPercent(), change.rateBitsPerSecond(), change.delay(), null);
+        if (!impairment.isEmpty()) {
+            // The step names the link a-b; the lab's reference may hold the two ends the other way round.
+            boolean sameOrder = ref.a().equals(change.a());
+            boolean forward = change.direction() != Step.Direction.B_TO_A;
+            boolean backward = change.direction() != Step.Direction.A_TO_B;
+            links.change(lab, ref, sameOrder ? forward : backward, sameOrder ? backward : forward, impairment);
+        }
+        if (change.state() != null) links.setDown(lab, ref, change.state() == Step.LinkState.DOWN);
     }
 
     /**

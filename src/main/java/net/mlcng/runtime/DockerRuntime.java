@@ -71,6 +71,8 @@ public final class DockerRuntime implements ContainerRuntime {
                     "build it: ./mlc-ng image build (registries are not reachable from here)", e);
         } catch (ConflictException e) {
             throw new OperationFailedException("container name " + spec.name() + " is already taken: " + e.getMessage(), e);
+        } catch (DockerException e) {
+            throw new OperationFailedException("the Docker engine refused to create " + spec.name() + ": " + e.getMessage(), e);
         }
     }
 
@@ -80,6 +82,8 @@ public final class DockerRuntime implements ContainerRuntime {
             call(() -> docker.startContainerCmd(id).exec());
         } catch (NotModifiedException alreadyRunning) {
             // Starting a running container is what the caller wanted anyway.
+        } catch (DockerException e) {
+            throw new OperationFailedException("the Docker engine could not start container " + id + ": " + e.getMessage(), e);
         }
     }
 

@@ -62,6 +62,8 @@ public final class TopologyLoader {
     public static Set<String> knownDaemons() {
         Set<String> known = new TreeSet<>(DaemonRegistry.names());
         known.add(NodeDefaults.DEFAULT_DAEMON);
+        // "none": a node without a routing daemon (the lab engine starts nothing; link tests use static routes).
+        known.add("none");
         return known;
     }
 

@@ -81,6 +81,17 @@ class LabVerbsDockerTest {
     }
 
     @Test
+    void nodeThatCannotRunFailsTheDeployAndSaysTheLabIsPartlyMade() throws Exception {
+        // The bare base image has no command: the engine refuses to create its containers.
+        Path f = file("t8.yaml", "name: lab-t8\ndefaults: {image: \"mlc-ng/base:bookworm\"}\nnodes: [a, b]\nlinks: [{a: a, b: b}]\n");
+        CliRunner.Outcome r = CliRunner.run("deploy", f.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("refused to create mlcng-lab-t8-").contains("lab lab-t8 is only partly deployed");
+        assertThat(CliRunner.run("destroy", "lab-t8").exitCode()).isZero();
+        assertThat(CliRunner.run("inspect", "lab-t8").exitCode()).as("nothing left to inspect").isEqualTo(2);
+    }
+
+    @Test
     void nameClashWithForeignContainerIsAClearError() throws Exception {
         Processes.Result made = Processes.run(List.of("docker", "create", "--name", FOREIGN, "--network", "none", "mlc-ng/node:latest"),
                 Duration.ofSeconds(30));

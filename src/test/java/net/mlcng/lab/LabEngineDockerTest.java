@@ -37,7 +37,7 @@ class LabEngineDockerTest {
     void deploy() {
         labs = new Labs(state);
         labs.engine.destroy(LAB);
-        grid = TestTopologies.grid(LAB, 3, 3, "babeld");
+        grid = TestTopologies.grid(LAB, 3, 3);
         labs.engine.deploy(grid, "test");
     }
 

@@ -13,11 +13,8 @@ import java.util.concurrent.TimeUnit;
 import net.mlcng.daemon.NodeExec.ExecResult;
 import net.mlcng.runtime.ContainerInfo;
 import net.mlcng.topology.Link;
-import net.mlcng.topology.LinkProps;
 import net.mlcng.topology.Node;
-import net.mlcng.topology.NodeDefaults;
 import net.mlcng.topology.Topology;
-import net.mlcng.topology.generate.GridGenerator;
 import net.mlcng.util.Processes;
 import net.mlcng.wait.Condition;
 import net.mlcng.wait.Wait;
@@ -59,10 +56,6 @@ class LabLifecycleDockerTest {
         labs.close();
     }
 
-    static Topology grid(String lab, int rows, int cols) {
-        return new GridGenerator(rows, cols, false, false, false).generate().toTopology(lab, NodeDefaults.BUILT_IN, LinkProps.NONE);
-    }
-
     private Map<String, String> ids(String lab) {
         Map<String, String> ids = new LinkedHashMap<>();
         for (ContainerInfo c : labs.runtime.list(Map.of(LabNames.LABEL_LAB, lab))) ids.put(c.label(LabNames.LABEL_NODE), c.id());
@@ -71,7 +64,7 @@ class LabLifecycleDockerTest {
 
     @Test
     void redeployReconcilesByAddingAndRemovingNodes() {
-        Topology before = grid("lab-t3", 2, 2);
+        Topology before = TestTopologies.grid("lab-t3", 2, 2);
         labs.engine.deploy(before, "v1");
         Map<String, String> idsBefore = ids("lab-t3");
 
@@ -138,8 +131,8 @@ class LabLifecycleDockerTest {
 
     @Test
     void twoLabsSideBySideDoNotSeeEachOther() {
-        Topology a = grid("lab-t5a", 1, 2);
-        Topology b = grid("lab-t5b", 1, 2);
+        Topology a = TestTopologies.grid("lab-t5a", 1, 2);
+        Topology b = TestTopologies.grid("lab-t5b", 1, 2);
         labs.engine.deploy(a, "a");
         labs.engine.deploy(b, "b");
         Wait.until(LabAssertions.converged(labs.engine, a).and(LabAssertions.converged(labs.engine, b)), Duration.ofSeconds(60), Duration.ofSeconds(1));
@@ -160,7 +153,7 @@ class LabLifecycleDockerTest {
 
     @Test
     void destroyOfHalfMadeLabAndTwiceIsFine() {
-        Topology t = grid("lab-t6", 1, 3);
+        Topology t = TestTopologies.grid("lab-t6", 1, 3);
         labs.engine.deploy(t, "x");
         // Make it half-made: one container gone by hand, one namespace handle gone.
         String id = ids("lab-t6").get("n2");

@@ -10,7 +10,9 @@ import net.mlcng.topology.LinkProps;
 import net.mlcng.topology.Medium;
 import net.mlcng.topology.MediumPair;
 import net.mlcng.topology.Node;
+import net.mlcng.topology.NodeDefaults;
 import net.mlcng.topology.Topology;
+import net.mlcng.topology.generate.GridGenerator;
 
 /** Small topologies built in code for the lab tests (independent of the topology file loader). */
 public final class TestTopologies {
@@ -20,19 +22,9 @@ public final class TestTopologies {
         return new Node(name, daemon, NodeImages.DEFAULT_TAG, Map.of(), List.of());
     }
 
-    /** A rows x cols grid, nodes n1..n(rows*cols) row by row, each linked to its right and lower neighbour. */
-    public static Topology grid(String lab, int rows, int cols, String daemon) {
-        Map<String, Node> nodes = new LinkedHashMap<>();
-        List<Link> links = new ArrayList<>();
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                String n = "n" + (r * cols + c + 1);
-                nodes.put(n, node(n, daemon));
-                if (c + 1 < cols) links.add(link(n, "n" + (r * cols + c + 2)));
-                if (r + 1 < rows) links.add(link(n, "n" + ((r + 1) * cols + c + 1)));
-            }
-        }
-        return new Topology(lab, nodes, links, List.of(), Map.of());
+    /** A rows x cols grid from the topology generator, nodes n1.. row by row, every node running babeld. */
+    public static Topology grid(String lab, int rows, int cols) {
+        return new GridGenerator(rows, cols, false, false, false).generate().toTopology(lab, NodeDefaults.BUILT_IN, LinkProps.NONE);
     }
 
     public static Link link(String a, String b) {

@@ -1,0 +1,82 @@
+package net.mlcng.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Three nodes on one medium (pairs r1-r2, r2-r3), no routing daemon: loss per pair and direction in the bridge. */
+@Tag("docker")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MediumLossDockerTest {
+    static final String LAB = "links-air";
+
+    @TempDir
+    static Path state;
+
+    Labs labs;
+    LinkControl control;
+    Measure measure;
+
+    @BeforeAll
+    void deploy() {
+        labs = new Labs(state);
+        labs.engine.destroy(LAB);
+        labs.engine.deploy(TestTopologies.mediumLine(LAB, "air", 3, "none"), "test");
+        control = new LinkControl(labs.engine);
+        measure = new Measure(labs.engine, LAB);
+    }
+
+    @AfterAll
+    void destroy() {
+        try {
+            labs.engine.destroy(LAB);
+            assertThat(LabAssertions.leftovers(LAB, state)).isEmpty();
+        } finally {
+            labs.close();
+        }
+    }
+
+    @Test
+    void lossOnOnePairDirectionLeavesTheOtherPairAndTheReverseClean() {
+        LinkRef r1r2 = control.resolve(LAB, "r1", "r2", "air");
+        control.change(LAB, r1r2, true, false, new LinkChange(30.0, null, null, null));
+        try {
+            String r2 = measure.linkLocal("r2", "mair");
+
+        Measure.PingResult lossy = measure.ping("r1", "mair", r2, 1000);
+        Measure.PingResult otherPair = measure.ping("r3", "mair", r2, 1000);
+        System.out.printf("[links] medium: 30%% loss r1->r2: round-trip loss %.1f%%; pair r3-r2 at the same time: %.1f%%%n",
+                lossy.lossPercent(), otherPair.lossPercent());
+        assertThat(lossy.lossPercent()).isBetween(24.0, 36.0);
+        assertThat(otherPair.received()).as("r3-r2 is clean").isEqualTo(otherPair.transmitted());
+
+        var status = control.show(LAB, r1r2);
+        assertThat(status.directions().get(0).kernel()).isEqualTo("loss 300/1000");
+        assertThat(status.directions().get(1).kernel()).startsWith("clean");
+        assertThat(control.show(LAB, control.resolve(LAB, "r2", "r3", null)).directions())
+                .allSatisfy(d -> assertThat(d.kernel()).startsWith("clean"));
+        } finally {
+            control.change(LAB, r1r2, true, true, new LinkChange(0.0, null, null, null));
+        }
+    }
+
+    @Test
+    void aPairSetDownIsSilentWhileTheOtherPairStillTalks() {
+        LinkRef r2r3 = control.resolve(LAB, "r3", "r2", null);
+        control.setDown(LAB, r2r3, true);
+        try {
+            String r2 = measure.linkLocal("r2", "mair");
+            assertThat(measure.ping("r3", "mair", r2, 50).received()).isZero();
+            assertThat(labs.inspector.inspect(LAB).labs().get(0).media().get(0).pairs()).contains("r2<->r3 (down)");
+        } finally {
+            control.setDown(LAB, r2r3, false);
+        }
+        assertThat(measure.ping("r3", "mair", measure.linkLocal("r2", "mair"), 50).received()).isEqualTo(50);
+    }
+}
