@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
             DoctorCommand.class,
             ImageCommand.class,
             RunCommand.class,
+            DemoCommand.class,
+            WgCommand.class,
         })
 public class MlcNgCommand implements Runnable {
     @Spec

@@ -32,7 +32,9 @@ public final class LabInspector {
 
     public record Report(List<LabView> labs) {}
 
-    public record LabView(String name, String topologyHash, List<NodeView> nodes, List<LinkView> links, List<MediumView> media) {}
+    /** {@code wireguard}: the lab's tunnels as {@code wg show dump} reports them, null when none are up. */
+    public record LabView(String name, String topologyHash, List<NodeView> nodes, List<LinkView> links, List<MediumView> media,
+            LabWireGuard.State wireguard) {}
 
     /** {@code state}: the container's state, or "missing" when the topology has the node but no container exists. */
     public record NodeView(String name, String state, String container, List<String> addresses, String daemon, Boolean daemonRunning) {}
@@ -115,7 +117,7 @@ public final class LabInspector {
             }
         }
         String hash = stored.map(LabStore.StoredLab::topologyHash).orElse(null);
-        return new LabView(lab, hash, nodes, links, media);
+        return new LabView(lab, hash, nodes, links, media, new LabWireGuard(engine).state(lab));
     }
 
     private static boolean isUp(List<InterfaceInfo> ifs, String name) {

@@ -141,6 +141,15 @@ public final class LabWireGuard {
                 List.copyOf(states.values()));
     }
 
+    /** The state as indented JSON ({@code null} without tunnels), the form inspect uses. */
+    public static String toJson(State state) {
+        try {
+            return LabStore.mapper().copy().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(state);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The address a node's daemon announces; the loopback ULA for nodes without a daemon. */
     static String meshAddress(Topology t, LabNames names, String node, NodeExec exec) {
         RoutingDaemon d = LabEngine.daemonOf(t.node(node));
