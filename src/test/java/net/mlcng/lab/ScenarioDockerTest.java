@@ -29,6 +29,7 @@ import net.mlcng.scenario.measure.RouteEvent;
 import net.mlcng.scenario.measure.RouteMonitorParser;
 import net.mlcng.topology.Topology;
 import net.mlcng.topology.TopologyLoader;
+import net.mlcng.util.Processes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -183,10 +184,15 @@ class ScenarioDockerTest {
         LABS.add("int-clock");
         LabScenarioSession lab = LabScenarioSession.deploy(labs.engine, t);
         try {
-            var n1 = labs.engine.exec(labs.engine.containersByNode("int-clock").get("n1").id(), "n1");
-            var capture = n1.exec(List.of("sh", "-c", "tcpdump -tt -n -l -Q in -i en2 udp port 6696 > /tmp/capture.txt 2>/dev/null & "
-                    + "sleep 1; echo started"), Duration.ofSeconds(20));
-            assertThat(capture.stdout()).contains("started");
+            // tcpdump drops to its own user, which needs CAP_SETUID/SETGID the nodes do not have: it runs
+            // in a sidecar container that joins n1's network namespace (same interfaces, same packets).
+            Processes.Result sidecar = Processes.run(List.of("docker", "run", "-d", "--name", CAPTURE,
+                    "--network", "container:" + new LabNames("int-clock").container("n1"),
+                    "--cap-add", "NET_RAW", "--cap-add", "SETUID", "--cap-add", "SETGID", NodeImages.DEFAULT_TAG,
+                    "tcpdump", "-tt", "-n", "-l", "-Q", "in", "-i", "en2", "udp", "port", "6696"), Duration.ofSeconds(60));
+            assertThat(sidecar.exitCode()).as(sidecar.stderr()).isZero();
+            for (int i = 0; i < 100 && !dockerLogs().contains("listening on en2"); i++) Thread.sleep(100);
+            assertThat(dockerLogs()).as("tcpdump started").contains("listening on en2");
             Instant started = Instant.now();
             lab.startDaemons();
             String n2 = lab.meshAddresses().get("n2");
@@ -198,8 +204,7 @@ class ScenarioDockerTest {
                         .findFirst().orElse(null);
             }
             assertThat(route).as("route to n2 in n1 within 60 s").isNotNull();
-            n1.exec(List.of("sh", "-c", "sleep 0.5; kill $(pidof tcpdump)"), Duration.ofSeconds(20));
-            String packets = n1.exec(List.of("cat", "/tmp/capture.txt"), Duration.ofSeconds(20)).stdout();
+            String packets = dockerLogs();
             List<Instant> fromN2 = new ArrayList<>();
             for (String line : packets.split("\n")) {
                 String[] f = line.trim().split("\\s+");
@@ -217,7 +222,15 @@ class ScenarioDockerTest {
             assertThat(at).isAfter(started);
             assertThat(lag).isBetween(Duration.ZERO, Duration.ofMillis(100));
         } finally {
+            Processes.run(List.of("docker", "rm", "-f", CAPTURE), Duration.ofSeconds(60));
             lab.destroy();
         }
+    }
+
+    private static final String CAPTURE = "mlcng-int-clock-capture";
+
+    private static String dockerLogs() {
+        Processes.Result r = Processes.run(List.of("docker", "logs", CAPTURE), Duration.ofSeconds(30));
+        return r.stdout() + r.stderr();
     }
 }
