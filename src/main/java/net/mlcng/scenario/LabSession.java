@@ -49,6 +49,11 @@ public interface LabSession {
     /** Applies a link step's changes (loss, rate, delay, up/down; per direction) live. */
     void changeLink(Step.Link change);
 
+    /**
+     * Stops, starts or restarts a node's container. A node that starts again comes back with its
+     * links, impairments and daemon running, and its route monitor restarted (appending to the same
+     * {@link #routeMonitorOutput} text), so convergence after its return can be measured.
+     */
     void nodeAction(String node, Step.NodeAction action);
 
     /** Configures and brings up WireGuard tunnels between the given pairs; returns once applied. */

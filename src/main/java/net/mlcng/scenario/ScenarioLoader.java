@@ -41,7 +41,7 @@ public final class ScenarioLoader {
     }
 
     public ScenarioLoader(Collection<String> knownDaemons) {
-        this.knownDaemons = List.copyOf(knownDaemons);
+        this.knownDaemons = List.copyOf(new java.util.TreeSet<>(knownDaemons));
     }
 
     public Scenario load(Path file) {
