@@ -3,15 +3,19 @@ package net.mlcng.daemon;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import net.mlcng.daemon.bmx7.Bmx7Driver;
 import net.mlcng.error.UsageException;
 
 /** The routing daemons mlc-ng knows, by the name topology files use. */
 public final class DaemonRegistry {
+    /** Every driver, one line each (an explicit list: no class-loading order or static-init surprises). */
+    private static final List<RoutingDaemon> DRIVERS = List.of(
+            new Bmx7Driver());
+
     private static final Map<String, RoutingDaemon> DAEMONS = new LinkedHashMap<>();
 
     static {
-        // Drivers register here as they land (babeld: lab engine; bmx7: daemons issue).
-        register(new net.mlcng.daemon.bmx7.Bmx7Driver());
+        for (RoutingDaemon d : DRIVERS) DAEMONS.put(d.name(), d);
     }
 
     private DaemonRegistry() {}
@@ -31,9 +35,5 @@ public final class DaemonRegistry {
             throw new UsageException("unknown daemon '" + name + "'; known daemons: " + String.join(", ", names()));
         }
         return d;
-    }
-
-    static void register(RoutingDaemon daemon) {
-        DAEMONS.put(daemon.name(), daemon);
     }
 }
