@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * babeld in the node image, supervised, killed with SIGSEGV: the supervisor reports the signal,
- * the core is copied out and gdb in the node gives a backtrace. Relies on the host's
+ * the core is copied out and gdb in the node gives a backtrace; after a restart and a clean stop
+ * the old core is not taken for the new run's. Relies on the host's
  * kernel.core_pattern being a plain file name (here: "core"); otherwise the report notes say why.
  */
 @Tag("docker")
@@ -50,13 +51,23 @@ class CrashCaptureLiveTest {
         DaemonState dead = awaitState(supervisor, false);
         assertThat(dead.signal()).isEqualTo("SIGSEGV");
 
-        CrashCapture.CrashReport report = CrashCapture.capture(node, "babeld", STATE_DIR, dead, output);
+        CrashCapture.CrashReport report = CrashCapture.capture(node, supervisor, dead, output);
         assertThat(report.notes()).isEmpty();
         assertThat(report.core()).isEqualTo(output.resolve("core.crash.babeld." + pid));
         assertThat(Files.size(report.core())).isGreaterThan(10_000);
         assertThat(report.backtrace().signal()).isEqualTo("SIGSEGV");
         assertThat(report.backtrace().frames()).isNotEmpty();
         assertThat(output.resolve("core.crash.babeld." + pid + ".backtrace.txt")).content().contains("Thread 1");
+
+        // Restarted and stopped without a dump: the first run's core is still there but is not this run's.
+        supervisor.launch(node, List.of("babeld", "-d", "0", "v0"));
+        awaitState(supervisor, true);
+        supervisor.stop(node);
+        DaemonState stopped = awaitState(supervisor, false);
+        assertThat(stopped.signal()).isEqualTo("SIGTERM");
+        CrashCapture.CrashReport second = CrashCapture.capture(node, supervisor, stopped, output.resolve("second"));
+        assertThat(second.core()).isNull();
+        assertThat(second.notes()).singleElement().asString().contains("newer than this start");
     }
 
     private DaemonState awaitState(Supervisor supervisor, boolean running) throws InterruptedException {
