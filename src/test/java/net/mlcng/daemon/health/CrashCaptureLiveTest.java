@@ -23,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("docker")
 class CrashCaptureLiveTest {
     private static final String STATE_DIR = "/var/lib/mlc-ng/daemon";
+    private static final String BABELD_PID_FILE = STATE_DIR + "/babeld-own.pid";
+    private static final List<String> BABELD = List.of("babeld", "-d", "0", "-I", BABELD_PID_FILE, "v0");
     private DockerCliNode node;
 
     @TempDir
@@ -45,7 +47,7 @@ class CrashCaptureLiveTest {
         exec("ip", "link", "add", "v0", "type", "veth", "peer", "name", "v1");
         exec("ip", "link", "set", "v0", "up");
         Supervisor supervisor = new Supervisor("babeld", STATE_DIR);
-        int pid = supervisor.launch(node, List.of("babeld", "-d", "0", "v0"));
+        int pid = supervisor.launch(node, BABELD);
         awaitState(supervisor, true);
         exec("kill", "-SEGV", Integer.toString(pid));
         DaemonState dead = awaitState(supervisor, false);
@@ -60,7 +62,8 @@ class CrashCaptureLiveTest {
         assertThat(output.resolve("core.crash.babeld." + pid + ".backtrace.txt")).content().contains("Thread 1");
 
         // Restarted and stopped without a dump: the first run's core is still there but is not this run's.
-        supervisor.launch(node, List.of("babeld", "-d", "0", "v0"));
+        exec("rm", "-f", BABELD_PID_FILE); // a crashed babeld leaves it, and refuses to start while it exists
+        supervisor.launch(node, BABELD);
         awaitState(supervisor, true);
         supervisor.stop(node);
         DaemonState stopped = awaitState(supervisor, false);
