@@ -67,7 +67,7 @@ class CrashCaptureLiveTest {
         awaitState(supervisor, true);
         supervisor.stop(node);
         DaemonState stopped = awaitState(supervisor, false);
-        assertThat(stopped.signal()).isEqualTo("SIGTERM");
+        assertThat(stopped.exitCode()).as("babeld catches TERM and exits cleanly").isZero();
         CrashCapture.CrashReport second = CrashCapture.capture(node, supervisor, stopped, output.resolve("second"));
         assertThat(second.core()).isNull();
         assertThat(second.notes()).singleElement().asString().contains("newer than this start");
