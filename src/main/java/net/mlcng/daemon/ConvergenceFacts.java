@@ -1,6 +1,8 @@
 package net.mlcng.daemon;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +14,7 @@ import java.util.Map;
  */
 public record ConvergenceFacts(String node, Map<String, Integer> hopsByAddress, List<String> missing, int knownNodes, Integer resolvedNodes) {
     public ConvergenceFacts {
-        hopsByAddress = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(hopsByAddress));
+        hopsByAddress = Collections.unmodifiableMap(new LinkedHashMap<>(hopsByAddress));
         missing = List.copyOf(missing);
     }
 
@@ -23,7 +25,7 @@ public record ConvergenceFacts(String node, Map<String, Integer> hopsByAddress, 
      */
     public static ConvergenceFacts of(String node, List<Route> routes, DaemonView view, Collection<String> otherAddresses) {
         Map<String, Integer> hops = new LinkedHashMap<>();
-        List<String> missing = new java.util.ArrayList<>();
+        List<String> missing = new ArrayList<>();
         for (String address : otherAddresses) {
             var route = routes.stream().filter(r -> hostAddress(r.destination()).equals(address)).findFirst();
             if (route.isPresent()) {
