@@ -42,6 +42,23 @@ public record ConvergenceFacts(String node, Map<String, Integer> hopsByAddress, 
         return missing.isEmpty();
     }
 
+    /** A destination whose hop count differs from the topology's (actual null: the daemon gives none). */
+    public record HopMismatch(String address, int expected, Integer actual) {}
+
+    /**
+     * Destinations (by address) whose routed hop count differs from {@code expectedHops}, e.g. the
+     * topology's hop distances from this node; destinations without a route are in {@link #missing()}.
+     */
+    public List<HopMismatch> hopMismatches(Map<String, Integer> expectedHops) {
+        List<HopMismatch> out = new ArrayList<>();
+        expectedHops.forEach((address, expected) -> {
+            if (hopsByAddress.containsKey(address) && !Integer.valueOf(expected).equals(hopsByAddress.get(address))) {
+                out.add(new HopMismatch(address, expected, hopsByAddress.get(address)));
+            }
+        });
+        return List.copyOf(out);
+    }
+
     private static String hostAddress(String destination) {
         return destination.replaceFirst("/(128|32)$", "");
     }
