@@ -1,6 +1,8 @@
 package net.mlcng.daemon;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +14,7 @@ import java.util.Map;
  */
 public record ConvergenceFacts(String node, Map<String, Integer> hopsByAddress, List<String> missing, int knownNodes, Integer resolvedNodes) {
     public ConvergenceFacts {
-        hopsByAddress = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(hopsByAddress));
+        hopsByAddress = Collections.unmodifiableMap(new LinkedHashMap<>(hopsByAddress));
         missing = List.copyOf(missing);
     }
 
@@ -23,7 +25,7 @@ public record ConvergenceFacts(String node, Map<String, Integer> hopsByAddress, 
      */
     public static ConvergenceFacts of(String node, List<Route> routes, DaemonView view, Collection<String> otherAddresses) {
         Map<String, Integer> hops = new LinkedHashMap<>();
-        List<String> missing = new java.util.ArrayList<>();
+        List<String> missing = new ArrayList<>();
         for (String address : otherAddresses) {
             var route = routes.stream().filter(r -> hostAddress(r.destination()).equals(address)).findFirst();
             if (route.isPresent()) {
@@ -38,6 +40,23 @@ public record ConvergenceFacts(String node, Map<String, Integer> hopsByAddress, 
     /** "Has a route to every other node's address". */
     public boolean routesToAll() {
         return missing.isEmpty();
+    }
+
+    /** A destination whose hop count differs from the topology's (actual null: the daemon gives none). */
+    public record HopMismatch(String address, int expected, Integer actual) {}
+
+    /**
+     * Destinations (by address) whose routed hop count differs from {@code expectedHops}, e.g. the
+     * topology's hop distances from this node; destinations without a route are in {@link #missing()}.
+     */
+    public List<HopMismatch> hopMismatches(Map<String, Integer> expectedHops) {
+        List<HopMismatch> out = new ArrayList<>();
+        expectedHops.forEach((address, expected) -> {
+            if (hopsByAddress.containsKey(address) && !Integer.valueOf(expected).equals(hopsByAddress.get(address))) {
+                out.add(new HopMismatch(address, expected, hopsByAddress.get(address)));
+            }
+        });
+        return List.copyOf(out);
     }
 
     private static String hostAddress(String destination) {

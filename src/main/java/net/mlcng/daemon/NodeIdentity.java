@@ -12,15 +12,16 @@ import net.mlcng.error.OperationFailedException;
  * Daemon identity files (bmx7's RSA key, from which it derives its node id and primary IPv6) kept
  * on the host per lab and node, so a redeployed or repeated lab keeps the same identities and
  * addresses (comparable results) and skips key generation. The lab owns the directory
- * ({@link #dir}); drivers copy a kept file into the node before start and keep a newly generated
- * one after the first start.
+ * ({@link #dir}) and passes it as {@link DaemonConfig#identityDir()}; drivers copy a kept file into
+ * the node before start and keep a newly generated one after the first start.
  */
 public final class NodeIdentity {
-    /** Where labs keep state on the host; identities live under {@code <lab>/keys/<node>/}. */
-    public static final Path LABS_ROOT = Path.of("/var/lib/mlc-ng/labs");
-
     private NodeIdentity() {}
 
+    /**
+     * {@code <labs root>/<lab>/keys/<node>/}, the labs root being the lab store's
+     * ({@code /var/lib/mlc-ng/labs} by default). Destroying a lab should leave {@code keys/} in place.
+     */
     public static Path dir(Path labsRoot, String lab, String node) {
         return labsRoot.resolve(lab).resolve("keys").resolve(node);
     }

@@ -10,7 +10,7 @@ import net.mlcng.error.OperationFailedException;
 /**
  * Runs one daemon in the foreground under a small shell supervisor inside a node, so that mlc-ng
  * always knows its PID and how it ended. In {@code stateDir} it keeps {@code <name>.pid},
- * {@code <name>.log} (the daemon's stdout and stderr), {@code <name>.exit} (written when the daemon
+ * {@code <name>.log} (the daemon's stdout and stderr, each start marked), {@code <name>.exit} (written when the daemon
  * ends: {@code "<shell status> <epoch seconds>"}, see {@link ProcessEnd#parseRecord}) and, as the
  * daemon's working directory, any core file it dumps. Stopping goes by that PID, inside the node.
  */
@@ -24,6 +24,7 @@ public record Supervisor(String name, String stateDir) {
             d=$1; n=$2; shift 2
             mkdir -p "$d" && cd "$d" || exit 1
             rm -f "$n.exit" "$n.pid"
+            echo "--- started by mlc-ng at $(date +%s)" >>"$n.log"
             ulimit -c unlimited 2>/dev/null
             ( "$@" >>"$n.log" 2>&1 </dev/null & echo $! >"$n.pid"; wait $!; echo "$? $(date +%s)" >"$n.exit" ) >/dev/null 2>&1 </dev/null &
             i=0; while [ ! -s "$n.pid" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -57,7 +58,7 @@ class SupervisorLiveTest {
     @Test
     void filesRoundTripThroughExec() {
         byte[] content = new byte[1200];
-        new java.util.Random(7).nextBytes(content);
+        new Random(7).nextBytes(content);
         NodeFiles.write(node, "/etc/test-daemons/key.der", content, "600");
         assertThat(NodeFiles.read(node, "/etc/test-daemons/key.der")).hasValue(content);
         assertThat(node.exec(List.of("stat", "-c", "%a", "/etc/test-daemons/key.der"), Duration.ofSeconds(10)).stdout().strip())

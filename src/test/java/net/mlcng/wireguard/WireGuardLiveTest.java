@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import net.mlcng.daemon.DockerCliNode;
@@ -45,7 +46,7 @@ class WireGuardLiveTest {
         }
         WireGuardPlan plan = WireGuardPlan.plan("daemons-test", new TunnelShape.FullMesh(), endpoints);
         // wg reports whole seconds, and keepalives may handshake as soon as an interface is up.
-        Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         for (DockerCliNode n : NODES) {
             WireGuardNode.up(n, plan.node(n.node()), WireGuardImpl.USERSPACE);
         }

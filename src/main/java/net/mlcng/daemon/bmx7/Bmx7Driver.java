@@ -1,9 +1,11 @@
 package net.mlcng.daemon.bmx7;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import net.mlcng.daemon.DaemonConfig;
@@ -11,6 +13,7 @@ import net.mlcng.daemon.DaemonState;
 import net.mlcng.daemon.DaemonView;
 import net.mlcng.daemon.KernelRoutes;
 import net.mlcng.daemon.NodeExec;
+import net.mlcng.daemon.NodeFiles;
 import net.mlcng.daemon.NodeIdentity;
 import net.mlcng.daemon.Route;
 import net.mlcng.daemon.RoutingDaemon;
@@ -124,6 +127,16 @@ public final class Bmx7Driver implements RoutingDaemon {
 
     public List<Bmx7Link> links(NodeExec node) {
         return query(node, "show=links").links();
+    }
+
+    /** bmx7's NetJSON graph, when the json plugin is loaded ({@code plugin=bmx7_json.so}); else empty. */
+    public Optional<NetJsonGraph> networkGraph(NodeExec node) {
+        return NodeFiles.read(node, Bmx7Json.NETWORK_GRAPH_FILE).map(b -> Bmx7Json.networkGraph(new String(b, StandardCharsets.UTF_8)));
+    }
+
+    /** bmx7's NetJSON routes, when the json plugin is loaded; else empty. */
+    public Optional<NetJsonRoutes> networkRoutes(NodeExec node) {
+        return NodeFiles.read(node, Bmx7Json.NETWORK_ROUTES_FILE).map(b -> Bmx7Json.networkRoutes(new String(b, StandardCharsets.UTF_8)));
     }
 
     /** One point of a convergence time series, {@code seconds} after the event being measured. */

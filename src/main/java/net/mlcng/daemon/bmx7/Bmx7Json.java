@@ -18,7 +18,6 @@ import net.mlcng.error.OperationFailedException;
  */
 public final class Bmx7Json {
     public static final String DIRECTORY = "/var/run/bmx7/json";
-    public static final String STATUS_FILE = DIRECTORY + "/status.json";
     public static final String NETWORK_GRAPH_FILE = DIRECTORY + "/netjson/network-graph.json";
     public static final String NETWORK_ROUTES_FILE = DIRECTORY + "/netjson/network-routes.json";
 

@@ -1,6 +1,7 @@
 package net.mlcng.daemon.bmx7;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import net.mlcng.error.OperationFailedException;
@@ -35,6 +36,6 @@ public record Bmx7Sample(double seconds, NodeCount nodes, int routes) {
     }
 
     public String format() {
-        return String.format(java.util.Locale.ROOT, "%.1f nodes=%s rts70=%d", seconds, nodes, routes);
+        return String.format(Locale.ROOT, "%.1f nodes=%s rts70=%d", seconds, nodes, routes);
     }
 }

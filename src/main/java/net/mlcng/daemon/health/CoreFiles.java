@@ -23,13 +23,18 @@ public final class CoreFiles {
             return glob != null;
         }
 
-        /** Lists matching cores in the node, newest first. */
-        public List<String> findCommand() {
+        /**
+         * Lists matching cores in the node, newest first, that are newer than {@code startMarker}
+         * (the supervisor's pid file, written at launch): a core left by an earlier run never
+         * passes for this one's.
+         */
+        public List<String> findCommand(String startMarker) {
             if (glob == null) {
                 throw new IllegalStateException("cores go to " + pipeProgram + " on the host, not into the node");
             }
             // $1 unquoted on purpose: the shell expands the glob.
-            return List.of("sh", "-c", "ls -1t -- $1 2>/dev/null; exit 0", "sh", glob);
+            return List.of("sh", "-c", "ls -1t -- $1 2>/dev/null | while read -r f; do [ \"$f\" -nt \"$2\" ] && echo \"$f\"; done; exit 0",
+                    "sh", glob, startMarker);
         }
     }
 

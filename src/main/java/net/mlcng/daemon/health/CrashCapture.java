@@ -11,6 +11,7 @@ import java.util.Optional;
 import net.mlcng.daemon.DaemonState;
 import net.mlcng.daemon.NodeExec;
 import net.mlcng.daemon.NodeFiles;
+import net.mlcng.daemon.Supervisor;
 import net.mlcng.error.OperationFailedException;
 
 /**
@@ -30,11 +31,9 @@ public final class CrashCapture {
         }
     }
 
-    /**
-     * Captures for {@code daemon} that ran with working directory {@code workDir} (the supervisor's
-     * state directory) and ended as {@code state}. Writes into {@code outputDir}.
-     */
-    public static CrashReport capture(NodeExec node, String daemon, String workDir, DaemonState state, Path outputDir) {
+    /** Captures for the daemon {@code supervisor} ran, which ended as {@code state}. Writes into {@code outputDir}. */
+    public static CrashReport capture(NodeExec node, Supervisor supervisor, DaemonState state, Path outputDir) {
+        String daemon = supervisor.name();
         if (state.running() || state.pid() == null) {
             throw new IllegalArgumentException(daemon + " in node " + node.node() + " has not died; nothing to capture");
         }
@@ -42,14 +41,14 @@ public final class CrashCapture {
         String pattern = read(node, CoreFiles.CORE_PATTERN_FILE);
         boolean usesPid = read(node, CoreFiles.CORE_USES_PID_FILE).strip().equals("1");
         int signal = state.signal() == null ? 0 : signalNumber(state.signal());
-        CoreFiles.Location where = CoreFiles.locate(pattern, usesPid, workDir, state.pid(), daemon, signal);
+        CoreFiles.Location where = CoreFiles.locate(pattern, usesPid, supervisor.stateDir(), state.pid(), daemon, signal);
         if (!where.capturable()) {
             notes.add("kernel.core_pattern pipes cores to " + where.pipeProgram() + " on the host; set it to 'core' to capture them");
             return new CrashReport(node.node(), daemon, state, null, null, notes);
         }
-        Optional<String> coreInNode = exec(node, where.findCommand()).stdout().lines().findFirst();
+        Optional<String> coreInNode = exec(node, where.findCommand(supervisor.pidFile())).stdout().lines().findFirst();
         if (coreInNode.isEmpty()) {
-            notes.add("no core matching " + where.glob() + " (was the core size limit 0, or did the daemon exit without a dump signal?)");
+            notes.add("no core matching " + where.glob() + " newer than this start (was the core size limit 0, or did the daemon exit without a dump signal?)");
             return new CrashReport(node.node(), daemon, state, null, null, notes);
         }
         String name = CoreFiles.capturedName(node.node(), daemon, state.pid());

@@ -185,6 +185,17 @@ class Bmx7DriverTest {
     }
 
     @Test
+    void netJsonWhenTheJsonPluginWroteIt() {
+        FakeNode node = recordedNode();
+        assertThat(driver.networkGraph(node)).isEmpty();
+        node.files().put(Bmx7Json.NETWORK_GRAPH_FILE, Bmx7Fixtures.read("json/network-graph.json").getBytes());
+        node.files().put(Bmx7Json.NETWORK_ROUTES_FILE, Bmx7Fixtures.read("json/network-routes.json").getBytes());
+        assertThat(driver.networkGraph(node).orElseThrow().nodes()).hasSize(5);
+        assertThat(driver.networkRoutes(node).orElseThrow().routes()).extracting(NetJsonRoutes.Route::device)
+                .containsExactly("e4", "w2", "w2", "e4");
+    }
+
+    @Test
     void refusedViewIsTyped() {
         FakeNode node = new FakeNode("b3").on(command("bmx7", "-c", "show=topology"),
                 new ExecResult(1, Bmx7Fixtures.read("b3_show_topology.txt"), ""));

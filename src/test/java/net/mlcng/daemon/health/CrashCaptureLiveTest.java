@@ -16,12 +16,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * babeld in the node image, supervised, killed with SIGSEGV: the supervisor reports the signal,
- * the core is copied out and gdb in the node gives a backtrace. Relies on the host's
+ * the core is copied out and gdb in the node gives a backtrace; after a restart and a clean stop
+ * the old core is not taken for the new run's. Relies on the host's
  * kernel.core_pattern being a plain file name (here: "core"); otherwise the report notes say why.
  */
 @Tag("docker")
 class CrashCaptureLiveTest {
     private static final String STATE_DIR = "/var/lib/mlc-ng/daemon";
+    private static final String BABELD_PID_FILE = STATE_DIR + "/babeld-own.pid";
+    private static final List<String> BABELD = List.of("babeld", "-d", "0", "-I", BABELD_PID_FILE, "v0");
     private DockerCliNode node;
 
     @TempDir
@@ -44,19 +47,30 @@ class CrashCaptureLiveTest {
         exec("ip", "link", "add", "v0", "type", "veth", "peer", "name", "v1");
         exec("ip", "link", "set", "v0", "up");
         Supervisor supervisor = new Supervisor("babeld", STATE_DIR);
-        int pid = supervisor.launch(node, List.of("babeld", "-d", "0", "v0"));
+        int pid = supervisor.launch(node, BABELD);
         awaitState(supervisor, true);
         exec("kill", "-SEGV", Integer.toString(pid));
         DaemonState dead = awaitState(supervisor, false);
         assertThat(dead.signal()).isEqualTo("SIGSEGV");
 
-        CrashCapture.CrashReport report = CrashCapture.capture(node, "babeld", STATE_DIR, dead, output);
+        CrashCapture.CrashReport report = CrashCapture.capture(node, supervisor, dead, output);
         assertThat(report.notes()).isEmpty();
         assertThat(report.core()).isEqualTo(output.resolve("core.crash.babeld." + pid));
         assertThat(Files.size(report.core())).isGreaterThan(10_000);
         assertThat(report.backtrace().signal()).isEqualTo("SIGSEGV");
         assertThat(report.backtrace().frames()).isNotEmpty();
         assertThat(output.resolve("core.crash.babeld." + pid + ".backtrace.txt")).content().contains("Thread 1");
+
+        // Restarted and stopped without a dump: the first run's core is still there but is not this run's.
+        exec("rm", "-f", BABELD_PID_FILE); // a crashed babeld leaves it, and refuses to start while it exists
+        supervisor.launch(node, BABELD);
+        awaitState(supervisor, true);
+        supervisor.stop(node);
+        DaemonState stopped = awaitState(supervisor, false);
+        assertThat(stopped.exitCode()).as("babeld catches TERM and exits cleanly").isZero();
+        CrashCapture.CrashReport second = CrashCapture.capture(node, supervisor, stopped, output.resolve("second"));
+        assertThat(second.core()).isNull();
+        assertThat(second.notes()).singleElement().asString().contains("newer than this start");
     }
 
     private DaemonState awaitState(Supervisor supervisor, boolean running) throws InterruptedException {

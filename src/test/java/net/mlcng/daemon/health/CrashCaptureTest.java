@@ -12,11 +12,13 @@ import java.time.Instant;
 import java.util.List;
 import net.mlcng.daemon.DaemonState;
 import net.mlcng.daemon.FakeNode;
+import net.mlcng.daemon.Supervisor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CrashCaptureTest {
     private static final String DIR = "/var/lib/mlc-ng/daemon";
+    private static final Supervisor BMX7 = new Supervisor("bmx7", DIR);
     private static final DaemonState SEGV = new DaemonState(false, 321, null, "SIGSEGV", Instant.ofEpochSecond(1764040000), List.of());
 
     @TempDir
@@ -30,7 +32,7 @@ class CrashCaptureTest {
 
     @Test
     void pipedCorePatternIsExplained() {
-        var report = CrashCapture.capture(node("|/usr/share/apport/apport %p"), "bmx7", DIR, SEGV, out);
+        var report = CrashCapture.capture(node("|/usr/share/apport/apport %p"), BMX7, SEGV, out);
         assertThat(report.core()).isNull();
         assertThat(report.notes()).singleElement().asString().contains("pipes cores to /usr/share/apport/apport");
     }
@@ -38,7 +40,7 @@ class CrashCaptureTest {
     @Test
     void missingCoreIsExplained() {
         FakeNode node = node("core").on(script("ls -1t"), ok(""));
-        var report = CrashCapture.capture(node, "bmx7", DIR, SEGV, out);
+        var report = CrashCapture.capture(node, BMX7, SEGV, out);
         assertThat(report.notes()).singleElement().asString().contains("no core matching " + DIR + "/core");
     }
 
@@ -49,7 +51,7 @@ class CrashCaptureTest {
                 .on(script("command -v \"$1\""), ok("/usr/sbin/bmx7\n"))
                 .on(script("command -v gdb"), fail(1, ""));
         node.files().put(DIR + "/core", new byte[] {1, 2, 3});
-        var report = CrashCapture.capture(node, "bmx7", DIR, SEGV, out);
+        var report = CrashCapture.capture(node, BMX7, SEGV, out);
         assertThat(report.core()).hasBinaryContent(new byte[] {1, 2, 3}).hasFileName("core.b3.bmx7.321");
         assertThat(report.backtrace()).isNull();
         assertThat(report.notes()).containsExactly("no gdb in the node image: no backtrace");
@@ -57,7 +59,7 @@ class CrashCaptureTest {
 
     @Test
     void aRunningDaemonHasNothingToCapture() {
-        assertThatThrownBy(() -> CrashCapture.capture(node("core"), "bmx7", DIR, DaemonState.running(5), out))
+        assertThatThrownBy(() -> CrashCapture.capture(node("core"), BMX7, DaemonState.running(5), out))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
