@@ -1,6 +1,7 @@
 package net.mlcng.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -102,6 +103,20 @@ class NodeImageDockerTest {
         String expected = KernelProbe.facts().wireguard().present() ? "kernel" : "userspace";
         assertThat(up.stdout().strip()).isEqualTo(expected);
         assertThat(docker("exec", name, "wg", "show", "wg0").ok()).isTrue();
+    }
+
+    @Test
+    void coreOfADaemonStartedInTheCoreDirLandsThereAndGdbReadsIt() throws IOException {
+        String pattern = Files.readString(Path.of("/proc/sys/kernel/core_pattern")).strip();
+        // Host-global and never changed by mlc-ng: with a pipe or absolute pattern cores go elsewhere.
+        assumeTrue(!pattern.startsWith("|") && !pattern.contains("/"), "core_pattern is " + pattern);
+        String name = start(PLAIN, "--ulimit", "core=-1");
+        Processes.Result crash = docker("exec", "-w", NodeImages.CORE_DIR, name, "sh", "-c",
+                "sleep 100 & p=$!; sleep 0.3; kill -SEGV $p; wait $p; true");
+        assertThat(crash.ok()).as(crash.stderr()).isTrue();
+        Processes.Result bt = docker("exec", "-w", NodeImages.CORE_DIR, name, "sh", "-c",
+                "gdb -batch -ex bt /usr/bin/sleep " + NodeImages.CORE_DIR + "/core*");
+        assertThat(bt.stdout()).contains("#0").contains("__libc_start_main");
     }
 
     /** Tests the PACKAGING PATH ONLY with a shell script standing in for bmx7: this is not BMX7. */
