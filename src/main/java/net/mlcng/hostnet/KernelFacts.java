@@ -3,6 +3,8 @@ package net.mlcng.hostnet;
 /**
  * What the host kernel can do for a lab, each fact found by trying it in a throwaway network
  * namespace. Link emulation asks e.g. {@code facts.netem().present()} before offering delay.
+ * {@code wireguard()} is THE WireGuard decision: present means nodes use the kernel module,
+ * absent means wireguard-go on /dev/net/tun; the wireguard package is handed that choice.
  */
 public record KernelFacts(
         Feature veth,

@@ -38,11 +38,12 @@ public final class BaseImage {
         }
         log.accept("base: no registry answers; bootstrapping " + BOOTSTRAPPED_IMAGE
                 + " from Debian packages with mmdebstrap (once; a few minutes)");
-        bootstrap(images, log);
+        bootstrap(images, BOOTSTRAPPED_IMAGE, log);
         return BOOTSTRAPPED_IMAGE;
     }
 
-    private static void bootstrap(DockerImages images, Consumer<String> log) {
+    /** Makes image from a Debian 12 minbase root filesystem made by mmdebstrap (needs root). */
+    static void bootstrap(DockerImages images, String image, Consumer<String> log) {
         Path dir;
         try {
             dir = Files.createTempDirectory("mlcng-base-");
@@ -61,7 +62,7 @@ public final class BaseImage {
             if (!r.ok()) {
                 throw new OperationFailedException("mmdebstrap failed (exit " + r.exitCode() + "):\n" + tail(r.stderr()));
             }
-            images.importRootfs(tarball, BOOTSTRAPPED_IMAGE, log);
+            images.importRootfs(tarball, image, log);
         } finally {
             try {
                 Files.deleteIfExists(tarball);

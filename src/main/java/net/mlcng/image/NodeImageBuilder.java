@@ -25,7 +25,7 @@ import net.mlcng.runtime.DockerImages;
 public final class NodeImageBuilder {
     /** Files of node-image/, packaged into the jar under this resource path (see pom.xml). */
     private static final String CONTEXT_RESOURCES = "/net/mlcng/image/context/";
-    private static final List<String> CONTEXT_FILES = List.of("Dockerfile", "mlc-ng-wg-up", "install-bmx7");
+    private static final List<String> CONTEXT_FILES = List.of("Dockerfile", "install-bmx7");
     private static final Pattern BMX7_VERSION = Pattern.compile("BMX7-\\S+");
 
     private final DockerImages images;

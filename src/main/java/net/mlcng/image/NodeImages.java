@@ -8,8 +8,6 @@ public final class NodeImages {
     public static final String BMX7_LABEL = "net.mlcng.bmx7";
     /** Image label: the version bmx7 reports of itself (absent when the image has no bmx7). */
     public static final String BMX7_VERSION_LABEL = "net.mlcng.bmx7.version";
-    /** In a node: creates a WireGuard interface with the kernel module or wireguard-go (prints which). */
-    public static final String WG_UP_HELPER = "/usr/local/sbin/mlc-ng-wg-up";
     /** In a node: the directory daemons are started in, so relative core_pattern cores land there. */
     public static final String CORE_DIR = "/var/lib/mlc-ng/cores";
 
