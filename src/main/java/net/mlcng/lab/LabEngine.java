@@ -63,16 +63,22 @@ public final class LabEngine {
      * IPv6 on, forwarding on (a mesh node routes), no redirects, no reverse-path filter (routes
      * are asymmetric in a mesh), no DAD (link-local addresses usable at once for babel hellos).
      */
-    static final Map<String, String> SYSCTLS = Map.of(
-            "net.ipv6.conf.all.disable_ipv6", "0",
-            "net.ipv6.conf.default.disable_ipv6", "0",
-            "net.ipv6.conf.all.forwarding", "1",
-            "net.ipv6.conf.all.accept_redirects", "0",
-            "net.ipv6.conf.default.accept_dad", "0",
-            "net.ipv4.ip_forward", "1",
-            "net.ipv4.conf.all.rp_filter", "0",
-            "net.ipv4.conf.default.rp_filter", "0",
-            "net.ipv4.conf.all.send_redirects", "0");
+    static final Map<String, String> SYSCTLS = Map.ofEntries(
+            Map.entry("net.ipv6.conf.all.disable_ipv6", "0"),
+            Map.entry("net.ipv6.conf.default.disable_ipv6", "0"),
+            Map.entry("net.ipv6.conf.all.forwarding", "1"),
+            // IPv6 takes accept_redirects per interface: "default" is what the veths made later get.
+            // A redirect on a shared medium would send traffic straight to a node the pair filter hides.
+            Map.entry("net.ipv6.conf.all.accept_redirects", "0"),
+            Map.entry("net.ipv6.conf.default.accept_redirects", "0"),
+            Map.entry("net.ipv6.conf.default.accept_dad", "0"),
+            Map.entry("net.ipv4.ip_forward", "1"),
+            Map.entry("net.ipv4.conf.all.rp_filter", "0"),
+            Map.entry("net.ipv4.conf.default.rp_filter", "0"),
+            Map.entry("net.ipv4.conf.all.send_redirects", "0"),
+            Map.entry("net.ipv4.conf.default.send_redirects", "0"),
+            Map.entry("net.ipv4.conf.all.accept_redirects", "0"),
+            Map.entry("net.ipv4.conf.default.accept_redirects", "0"));
     private static final Duration NODE_UP_TIMEOUT = Duration.ofSeconds(60);
 
     private final ContainerRuntime runtime;
@@ -137,7 +143,8 @@ public final class LabEngine {
             String hash = nodeHashes.get(e.getKey());
             if (hash == null || !hash.equals(e.getValue().label(LabNames.LABEL_NODE_HASH))) toRemove.add(e.getValue());
         }
-        removeContainers(names, toRemove);
+        net.deleteNetnsHandles(toRemove.stream().map(c -> names.netns(c.label(LabNames.LABEL_NODE))).toList());
+        removeContainers(toRemove);
         toRemove.forEach(c -> existing.remove(c.label(LabNames.LABEL_NODE)));
 
         Set<String> handles = new HashSet<>(net.netnsHandles());
@@ -322,7 +329,7 @@ public final class LabEngine {
     }
 
     /** Bridges and ports to (re)build, host interfaces to drop first, and the nodes whose medium interfaces change. */
-    private record MediaPlan(List<String> bridges, List<BridgePort> ports, List<String> obsoleteHostInterfaces, Set<String> changedNodes) {}
+    private record MediaPlan(Map<String, String> bridges, List<BridgePort> ports, List<String> obsoleteHostInterfaces, Set<String> changedNodes) {}
 
     /**
      * A medium is rebuilt whole when its bridge or any of its ports is missing or extra (a member
@@ -334,7 +341,7 @@ public final class LabEngine {
             if (i.alias() == null || i.alias().startsWith(names.alias(""))) host.put(i.name(), i);
         }
         Set<String> keep = new HashSet<>();
-        List<String> bridges = new ArrayList<>();
+        Map<String, String> bridges = new LinkedHashMap<>();
         List<BridgePort> ports = new ArrayList<>();
         Set<String> changed = new LinkedHashSet<>();
         for (Medium m : topology.media()) {
@@ -359,7 +366,7 @@ public final class LabEngine {
                 keep.addAll(actualPorts);
                 continue;
             }
-            bridges.add(bridge);
+            bridges.put(bridge, names.alias("bridge:" + m.name()));
             ports.addAll(wanted);
             changed.addAll(m.members());
         }
@@ -453,7 +460,7 @@ public final class LabEngine {
         List<String> handles = net.netnsHandles().stream().filter(h -> h.startsWith(names.netnsPrefix())).toList();
         net.deleteNetnsHandles(handles);
         List<ContainerInfo> containers = runtime.list(Map.of(LabNames.LABEL_LAB, lab));
-        removeContainers(names, containers);
+        removeContainers(containers);
         List<String> hostIfs = net.hostInterfaces(names.hostPrefix()).stream()
                 .filter(i -> i.alias() == null || i.alias().startsWith(names.alias("")))
                 .map(InterfaceInfo::name)
@@ -465,9 +472,8 @@ public final class LabEngine {
         return new DestroyReport(lab, containers.size(), handles.size(), hostIfs.size(), table);
     }
 
-    private void removeContainers(LabNames names, List<ContainerInfo> containers) {
+    private void removeContainers(List<ContainerInfo> containers) {
         if (containers.isEmpty()) return;
-        net.deleteNetnsHandles(containers.stream().map(c -> names.netns(c.label(LabNames.LABEL_NODE))).toList());
         progress.stage("remove nodes", containers.size());
         pool.forEach(containers, c -> runtime.remove(c.id()), progress::step);
         progress.endStage();
