@@ -1,6 +1,8 @@
 package net.mlcng.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import net.mlcng.lab.LabInspector;
 import net.mlcng.lab.LabInspector.LabView;
@@ -57,9 +59,14 @@ public class InspectCommand implements Callable<Integer> {
                     n.daemonRunning() == null ? "-" : (n.daemonRunning() ? "yes" : "no"), String.join(" ", n.addresses()));
         }
         if (!lab.links().isEmpty()) {
-            out.printf("  %-14s %-14s %-6s %s%n", "LINK A", "LINK B", "UP", "INTERFACES");
+            out.printf("  %-14s %-14s %-6s %-20s %s%n", "LINK A", "LINK B", "UP", "INTERFACES", "PROPERTIES");
             for (LinkView l : lab.links()) {
-                out.printf("  %-14s %-14s %-6s %s%n", l.a(), l.b(), l.up() ? "up" : "DOWN", String.join(" ", l.interfaces()));
+                List<String> props = new ArrayList<>();
+                l.properties().forEach((direction, p) -> {
+                    if (!p.isEmpty()) props.add(direction + " " + UnitArgs.format(p));
+                });
+                out.printf("  %-14s %-14s %-6s %-20s %s%n", l.a(), l.b(), l.up() ? "up" : "DOWN", String.join(" ", l.interfaces()),
+                        props.isEmpty() ? "-" : String.join("; ", props));
             }
         }
         for (MediumView m : lab.media()) {

@@ -24,6 +24,7 @@ import net.mlcng.util.Processes;
 public final class HostNet implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.regex.Pattern HTB_CLASS = java.util.regex.Pattern.compile("class htb 1:([0-9a-f]+) .*?rate (\\S+)");
 
     private final ExecutorService pool;
 
@@ -117,10 +118,13 @@ public final class HostNet implements AutoCloseable {
         rules.append("  }\n");
         java.util.SortedSet<Integer> levels = new java.util.TreeSet<>();
         List<String> verdicts = new ArrayList<>();
+        List<String> marks = new ArrayList<>();
         for (PairImpairment p : impairments) {
-            if (!p.down() && p.lossPerMille() <= 0) continue;
+            String key = '"' + p.in() + "\" . \"" + p.out() + "\" : ";
+            if (p.rateBitsPerSecond() != null) marks.add(key + "1:" + Integer.toHexString(p.rateClass()));
+            if (!p.drops()) continue;
             if (!p.down()) levels.add(p.lossPerMille());
-            verdicts.add('"' + p.in() + "\" . \"" + p.out() + "\" : " + (p.down() ? "drop" : "jump " + lossChain(p.lossPerMille())));
+            verdicts.add(key + (p.down() ? "drop" : "jump " + lossChain(p.lossPerMille())));
         }
         for (int level : levels) {
             rules.append("  chain ").append(lossChain(level)).append(" {\n    numgen random mod 1000 < ").append(level)
@@ -130,11 +134,63 @@ public final class HostNet implements AutoCloseable {
             rules.append("  map impaired {\n    type ifname . ifname : verdict\n    elements = { ")
                     .append(String.join(", ", verdicts)).append(" }\n  }\n");
         }
+        if (!marks.isEmpty()) {
+            rules.append("  map rated {\n    type ifname . ifname : classid\n    elements = { ")
+                    .append(String.join(", ", marks)).append(" }\n  }\n");
+        }
         rules.append("  chain forward {\n    type filter hook forward priority 0; policy accept;\n");
         if (!verdicts.isEmpty()) rules.append("    iifname . oifname vmap @impaired\n");
+        // The priority names the frame's htb class on the out port, which htb honours without a
+        // filter (this kernel has no fw/basic classifier; see shapeBridgePorts).
+        if (!marks.isEmpty()) rules.append("    meta priority set iifname . oifname map @rated\n");
         rules.append("    iifname . oifname @pairs accept\n");
         rules.append("    iifname \"").append(portPrefix).append("*\" drop\n  }\n}\n");
         run(List.of("nft", "-f", "-"), rules.toString(), "nft", false);
+    }
+
+    /**
+     * Rate limits of shared-medium pairs: on each out port with rated pairs, an htb root (handle
+     * {@code 1:}, unclassified frames pass unshaped) with one class per pair, chosen by the
+     * priority the bridge table set. Our roots on {@code ports} that are no longer wanted go.
+     * One {@code tc} read and one {@code tc -batch} on the host.
+     */
+    public void shapeBridgePorts(Collection<String> ports, List<PairImpairment> impairments) {
+        java.util.Map<String, List<PairImpairment>> byPort = new java.util.TreeMap<>();
+        for (PairImpairment p : impairments) {
+            if (p.rateBitsPerSecond() != null) byPort.computeIfAbsent(p.out(), k -> new ArrayList<>()).add(p);
+        }
+        java.util.Set<String> ours = new java.util.HashSet<>();
+        java.util.Set<String> portSet = new java.util.HashSet<>(ports);
+        for (JsonNode q : parse(run(List.of("tc", "-j", "qdisc", "show"), null, "tc", false).stdout())) {
+            String dev = q.path("dev").asText();
+            if (portSet.contains(dev) && q.path("root").asBoolean() && "1:".equals(q.path("handle").asText())) ours.add(dev);
+        }
+        StringBuilder batch = new StringBuilder();
+        // Rebuilt whole: an htb with its classes and filters has no atomic replace.
+        for (String dev : ours) batch.append("qdisc del dev ").append(dev).append(" root\n");
+        for (var e : byPort.entrySet()) {
+            String dev = e.getKey();
+            batch.append("qdisc add dev ").append(dev).append(" root handle 1: htb\n");
+            for (PairImpairment p : e.getValue()) {
+                long burst = Math.max(16 * 1024, p.rateBitsPerSecond() / 8 / 50);
+                batch.append("class add dev ").append(dev).append(" parent 1: classid 1:").append(Integer.toHexString(p.rateClass()))
+                        .append(" htb rate ").append(p.rateBitsPerSecond()).append("bit burst ").append(burst).append('\n');
+            }
+        }
+        if (batch.length() > 0) run(List.of("tc", "-batch", "-"), batch.toString(), "tc", false);
+    }
+
+    /** Rate classes on a host bridge port, as "class minor -> bits per second" (tc 6.1 has no JSON for htb classes). */
+    public java.util.Map<Integer, Long> bridgePortRates(String port) {
+        java.util.Map<Integer, Long> rates = new java.util.TreeMap<>();
+        Processes.Result r = run(List.of("tc", "class", "show", "dev", port), null, "tc", true);
+        if (!r.ok()) return rates;
+        java.util.regex.Matcher m = HTB_CLASS.matcher(r.stdout());
+        while (m.find()) {
+            Long bits = net.mlcng.topology.Units.parseRate(m.group(2));
+            if (bits != null) rates.put(Integer.parseInt(m.group(1), 16), bits);
+        }
+        return rates;
     }
 
     private static String lossChain(int perMille) {

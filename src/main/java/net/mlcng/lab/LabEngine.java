@@ -30,6 +30,7 @@ import net.mlcng.hostnet.KernelProbe;
 import net.mlcng.hostnet.LinkShaper;
 import net.mlcng.hostnet.NamespaceSetup;
 import net.mlcng.hostnet.NetnsHandle;
+import net.mlcng.hostnet.PairImpairment;
 import net.mlcng.hostnet.VethPair;
 import net.mlcng.runtime.ContainerInfo;
 import net.mlcng.runtime.ContainerRuntime;
@@ -435,7 +436,9 @@ public final class LabEngine {
                 pairs.add(new String[] {b, a});
             }
         }
-        net.installPairFilter(names.nftTable(), names.hostPrefix(), pairs, LinkShaping.media(topology, names, down));
+        List<PairImpairment> impairments = LinkShaping.media(topology, names, down);
+        net.installPairFilter(names.nftTable(), names.hostPrefix(), pairs, impairments);
+        net.shapeBridgePorts(LinkShaping.bridgePorts(topology, names), impairments);
     }
 
     /** A node's mesh interfaces in topology order: point-to-point links, then shared media. */

@@ -9,6 +9,7 @@ import java.util.Set;
 import net.mlcng.error.UsageException;
 import net.mlcng.hostnet.EgressShaping;
 import net.mlcng.hostnet.EgressState;
+import net.mlcng.hostnet.PairImpairment;
 import net.mlcng.topology.Link;
 import net.mlcng.topology.LinkProps;
 import net.mlcng.topology.Medium;
@@ -125,11 +126,17 @@ public final class LinkControl {
             }
         } else {
             Map<String, String> verdicts = engine.net().pairImpairments(names.nftTable());
+            List<PairImpairment> wanted = LinkShaping.media(t, names, engine.downLinks().load(lab));
             for (int i = 0; i < 2; i++) {
                 String from = i == 0 ? link.a() : link.b(), to = i == 0 ? link.b() : link.a();
-                String pair = names.bridgePort(link.medium(), from) + " . " + names.bridgePort(link.medium(), to);
-                dirs.add(new DirectionStatus(from, to, "bridge " + names.bridge(link.medium()) + " " + pair, props[i],
-                        verdicts.getOrDefault(pair, "clean (not in the impaired map)")));
+                String in = names.bridgePort(link.medium(), from), out = names.bridgePort(link.medium(), to);
+                List<String> parts = new ArrayList<>();
+                if (verdicts.containsKey(in + " . " + out)) parts.add(verdicts.get(in + " . " + out));
+                wanted.stream().filter(p -> p.in().equals(in) && p.out().equals(out) && p.rateBitsPerSecond() != null).findFirst()
+                        .map(p -> engine.net().bridgePortRates(out).get(p.rateClass()))
+                        .ifPresent(bits -> parts.add("htb rate " + Units.formatRate(bits) + " on port " + out));
+                dirs.add(new DirectionStatus(from, to, "bridge " + names.bridge(link.medium()) + " " + in + " . " + out, props[i],
+                        parts.isEmpty() ? "clean (not in the impaired map, no rate class)" : String.join(", ", parts)));
             }
         }
         return new LinkStatus(link, down, dirs);

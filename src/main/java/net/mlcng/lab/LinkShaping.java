@@ -37,12 +37,12 @@ final class LinkShaping {
         shaper.check(all);
     }
 
-    /** Shared media impair in the bridge with nftables alone: loss and down, not rate or delay. */
+    /** Shared media impair in the bridge (nft loss and down, htb rate on the out port), not with netem. */
     static void checkMediumPair(Medium m, MediumPair p) {
         for (LinkProps props : List.of(p.aToB(), p.bToA())) {
-            if (props.rateBitsPerSecond() != null || props.delay() != null || props.jitter() != null) {
+            if (props.delay() != null || props.jitter() != null) {
                 throw new UsageException("medium " + m.name() + ", pair " + p.a() + "-" + p.b()
-                        + ": shared-medium pairs support loss (and down), not rate, delay or jitter; use a point-to-point link for those");
+                        + ": shared-medium pairs support loss, rate and down, not delay or jitter; use a point-to-point link for those");
             }
         }
     }
@@ -63,19 +63,35 @@ final class LinkShaping {
         if (s.impairs()) list.add(s);
     }
 
-    /** The impaired ordered port pairs of every medium. */
+    /**
+     * The impaired ordered port pairs of every medium. Rated pairs get htb class numbers in
+     * topology order, unique in the lab.
+     */
     static List<PairImpairment> media(Topology topology, LabNames names, Set<String> down) {
         List<PairImpairment> result = new ArrayList<>();
+        int[] rated = {0};
         for (Medium m : topology.media()) {
             for (MediumPair p : m.pairs()) {
                 boolean isDown = down.contains(new LinkRef(m.name(), p.a(), p.b()).key());
                 String a = names.bridgePort(m.name(), p.a()), b = names.bridgePort(m.name(), p.b());
-                PairImpairment ab = new PairImpairment(a, b, KernelLinkShaper.lossPerMille(p.aToB()), isDown);
-                PairImpairment ba = new PairImpairment(b, a, KernelLinkShaper.lossPerMille(p.bToA()), isDown);
-                if (isDown || ab.lossPerMille() > 0) result.add(ab);
-                if (isDown || ba.lossPerMille() > 0) result.add(ba);
+                addPair(result, a, b, p.aToB(), isDown, rated);
+                addPair(result, b, a, p.bToA(), isDown, rated);
             }
         }
         return result;
+    }
+
+    private static void addPair(List<PairImpairment> result, String in, String out, LinkProps props, boolean down, int[] rated) {
+        Long rate = props.rateBitsPerSecond();
+        int rateClass = rate == null ? 0 : ++rated[0];
+        PairImpairment p = new PairImpairment(in, out, KernelLinkShaper.lossPerMille(props), down, rate, rateClass);
+        if (p.drops() || rate != null) result.add(p);
+    }
+
+    /** Every bridge port of the topology's media (where pair rates may live). */
+    static List<String> bridgePorts(Topology topology, LabNames names) {
+        List<String> ports = new ArrayList<>();
+        for (Medium m : topology.media()) for (String member : m.members()) ports.add(names.bridgePort(m.name(), member));
+        return ports;
     }
 }

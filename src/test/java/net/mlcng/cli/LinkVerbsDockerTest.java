@@ -117,9 +117,9 @@ class LinkVerbsDockerTest {
         assertThat(noLink.err()).contains("no link between b and c").contains("a-b, a-c on air");
         assertThat(CliRunner.run("link", LAB, "a", "b", "--loss", "130").exitCode()).isEqualTo(2);
         assertThat(CliRunner.run("link", LAB, "a", "b", "--loss", "3", "--direction", "sideways").exitCode()).isEqualTo(2);
-        CliRunner.Outcome mediumRate = CliRunner.run("link", LAB, "a", "c", "--rate", "1mbit");
-        assertThat(mediumRate.exitCode()).isEqualTo(2);
-        assertThat(mediumRate.err()).contains("shared-medium pairs support loss");
+        CliRunner.Outcome mediumDelay = CliRunner.run("link", LAB, "a", "c", "--delay", "5ms");
+        assertThat(mediumDelay.exitCode()).isEqualTo(2);
+        assertThat(mediumDelay.err()).contains("shared-medium pairs support loss, rate and down, not delay");
 
         assumeFalse(KernelProbe.facts().netem().present(), "this kernel has netem: the refusal path does not apply");
         String before = inspectLink().toString();

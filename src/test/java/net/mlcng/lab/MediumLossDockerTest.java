@@ -67,6 +67,25 @@ class MediumLossDockerTest {
     }
 
     @Test
+    void rateOnOnePairDirectionLimitsItAloneOnTheSharedPort() {
+        LinkRef r1r2 = control.resolve(LAB, "r1", "r2", null);
+        control.change(LAB, r1r2, true, false, new LinkChange(null, 2_000_000L, null, null));
+        try {
+            double limited = measure.iperf("r1", "mair", "r2", measure.linkLocal("r2", "mair"));
+            // r3's frames to r2 leave through the same bridge port as r1's, outside r1's class.
+            double other = measure.iperf("r3", "mair", "r2", measure.linkLocal("r2", "mair"));
+            System.out.printf("[links] medium: rate 2mbit r1->r2: iperf3 %.3f Mbit/s; r3->r2 through the same port: %.1f Mbit/s%n",
+                    limited / 1e6, other / 1e6);
+            assertThat(limited / 1e6).isBetween(1.6, 2.2);
+            assertThat(other / 1e6).isGreaterThan(20.0);
+            assertThat(control.show(LAB, r1r2).directions().get(0).kernel()).contains("htb rate 2mbit on port");
+        } finally {
+            control.change(LAB, r1r2, true, true, new LinkChange(null, 0L, null, null));
+        }
+        assertThat(control.show(LAB, r1r2).directions().get(0).kernel()).startsWith("clean");
+    }
+
+    @Test
     void aPairSetDownIsSilentWhileTheOtherPairStillTalks() {
         LinkRef r2r3 = control.resolve(LAB, "r3", "r2", null);
         control.setDown(LAB, r2r3, true);
