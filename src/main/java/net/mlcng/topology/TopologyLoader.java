@@ -95,7 +95,6 @@ public final class TopologyLoader {
         }
 
         Map<String, Node> nodes = new LinkedHashMap<>();
-        Map<String, Loc> nodeLocs = new HashMap<>();
         Map<String, Position> layout = new LinkedHashMap<>();
         List<Link> links = new ArrayList<>();
         YEntry generateEntry = root.entries().get("generate");
@@ -104,7 +103,6 @@ public final class TopologyLoader {
             if (graph != null) {
                 Topology t = graph.toTopology(name == null ? "unnamed" : name, defaults, defaultProps);
                 nodes.putAll(t.nodes());
-                t.nodes().keySet().forEach(n -> nodeLocs.put(n, generateEntry.keyLoc()));
                 links.addAll(t.links());
                 layout.putAll(t.layout());
             }
@@ -116,7 +114,7 @@ public final class TopologyLoader {
 
         YEntry nodesEntry = root.entries().get("nodes");
         if (nodesEntry != null) {
-            readNodes(nodesEntry, defaults, generateEntry != null, nodes, nodeLocs, layout);
+            readNodes(nodesEntry, defaults, generateEntry != null, nodes, layout);
         } else if (generateEntry == null) {
             problem(root.loc(), "nodes", "missing; list the nodes (or use 'generate')");
         }
@@ -135,7 +133,6 @@ public final class TopologyLoader {
                         || nodesEntry.value() instanceof YMap m && m.entries().isEmpty())) {
             problem(nodesEntry.keyLoc(), "nodes", "a topology needs at least one node");
         }
-        checkDaemons(nodes, nodeLocs);
         if (name == null) return null;
         return new Topology(name, nodes, links, media, layout);
     }
@@ -202,7 +199,7 @@ public final class TopologyLoader {
     }
 
     private void readNodes(YEntry entry, NodeDefaults defaults, boolean generated, Map<String, Node> nodes,
-            Map<String, Loc> nodeLocs, Map<String, Position> layout) {
+            Map<String, Position> layout) {
         List<NodeEntry> entries = new ArrayList<>();
         if (entry.value() instanceof YMap m) {
             for (YEntry e : m.entries().values()) entries.add(new NodeEntry(e.key(), e.keyLoc(), e.value()));
@@ -262,7 +259,6 @@ public final class TopologyLoader {
                 continue;
             }
             nodes.put(e.name, settings.node(e.name));
-            nodeLocs.put(e.name, e.loc);
         }
     }
 
@@ -277,7 +273,13 @@ public final class TopologyLoader {
         YEntry d = m.entries().get("daemon");
         if (d != null) {
             String v = text(d.value(), field + ".daemon");
-            if (v != null) daemon = v;
+            // Checked where it is written: defaults.daemon is reported once, not once per node.
+            if (v != null && !knownDaemons().contains(v)) {
+                problem(d.value().loc(), field + ".daemon",
+                        "unknown daemon '" + v + "'; known daemons: " + String.join(", ", knownDaemons()));
+            } else if (v != null) {
+                daemon = v;
+            }
         }
         YEntry i = m.entries().get("image");
         if (i != null) {
@@ -449,17 +451,6 @@ public final class TopologyLoader {
             if (name != null) media.add(new Medium(name, List.copyOf(members), pairs));
         }
         return media;
-    }
-
-    private void checkDaemons(Map<String, Node> nodes, Map<String, Loc> locs) {
-        Set<String> known = knownDaemons();
-        for (Node n : nodes.values()) {
-            if (!known.contains(n.daemon())) {
-                Loc loc = locs.getOrDefault(n.name(), new Loc(0, 0));
-                problem(loc, "nodes." + n.name() + ".daemon",
-                        "unknown daemon '" + n.daemon() + "'; known daemons: " + String.join(", ", known));
-            }
-        }
     }
 
     /** The loss/rate/delay/jitter keys of {@code m} (other keys are ignored here). */
