@@ -1,5 +1,6 @@
 package net.mlcng.topology;
 
+import com.fasterxml.jackson.core.JsonToken;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -177,14 +178,14 @@ public final class TopologyLoader {
     private Object scalarOf(YNode node, String field, Class<?> type) {
         if (node instanceof YScalar s) {
             try {
-                if (type == Boolean.class && (s.token() == com.fasterxml.jackson.core.JsonToken.VALUE_TRUE
-                        || s.token() == com.fasterxml.jackson.core.JsonToken.VALUE_FALSE)) {
+                if (type == Boolean.class && (s.token() == JsonToken.VALUE_TRUE
+                        || s.token() == JsonToken.VALUE_FALSE)) {
                     return Boolean.valueOf(s.text());
                 }
-                if (type == Integer.class && s.token() == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT) {
+                if (type == Integer.class && s.token() == JsonToken.VALUE_NUMBER_INT) {
                     return Integer.valueOf(s.text());
                 }
-                if (type == Long.class && s.token() == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT) {
+                if (type == Long.class && s.token() == JsonToken.VALUE_NUMBER_INT) {
                     return Long.valueOf(s.text());
                 }
                 if (type == Double.class && s.isNumber()) return Double.valueOf(s.text());

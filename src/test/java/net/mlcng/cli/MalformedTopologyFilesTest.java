@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -104,8 +106,7 @@ class MalformedTopologyFilesTest {
         };
         for (int i = 0; i < swaps.length; i++) {
             assertThat(VALID).contains(swaps[i][0]);
-            files.add(write("wrong-type-" + i + ".yaml", VALID.replaceFirst(java.util.regex.Pattern.quote(swaps[i][0]),
-                    java.util.regex.Matcher.quoteReplacement(swaps[i][1]))));
+            files.add(write("wrong-type-" + i + ".yaml", VALID.replaceFirst(Pattern.quote(swaps[i][0]), Matcher.quoteReplacement(swaps[i][1]))));
         }
     }
 
