@@ -39,6 +39,9 @@ public final class TopologyLoader {
     static final Set<String> LINK_KEYS = union(keys("a", "b", "a_to_b", "b_to_a"), PROP_KEYS);
     static final Set<String> MEDIUM_KEYS = keys("name", "members", "pairs");
 
+    /** A machine-made file can hold thousands of errors; the first ones are what a user fixes first. */
+    static final int MAX_REPORTED = 100;
+
     private final String file;
     private final List<InputProblem> problems = new ArrayList<>();
 
@@ -54,6 +57,11 @@ public final class TopologyLoader {
         if (!loader.problems.isEmpty()) {
             List<InputProblem> sorted = new ArrayList<>(loader.problems);
             sorted.sort(Comparator.comparingInt(InputProblem::line).thenComparingInt(InputProblem::column));
+            if (sorted.size() > MAX_REPORTED) {
+                int hidden = sorted.size() - MAX_REPORTED;
+                sorted = new ArrayList<>(sorted.subList(0, MAX_REPORTED));
+                sorted.add(new InputProblem(file.toString(), 0, 0, "", "... and " + hidden + " more problems"));
+            }
             throw new InvalidInputException(sorted);
         }
         return topology;

@@ -254,6 +254,13 @@ class TopologyLoaderTest {
     }
 
     @Test
+    void aFloodOfProblemsIsCutShort() throws IOException {
+        List<InputProblem> problems = problemsOf("name: x\nnodes: [" + "n1, ".repeat(1000) + "]\n");
+        assertThat(problems).hasSize(TopologyLoader.MAX_REPORTED + 1);
+        assertThat(problems.get(TopologyLoader.MAX_REPORTED).message()).isEqualTo("... and 899 more problems");
+    }
+
+    @Test
     void structuralErrorsAreLocated() throws IOException {
         assertThat(onlyProblem("name: x\nnodes: 5\n", 2, "nodes").message()).contains("found the number 5");
         assertThat(problemsOf("- just\n- a list\n").get(0).message()).contains("expected a mapping");
