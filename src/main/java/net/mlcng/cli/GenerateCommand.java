@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
 /** `generate KIND ...`: write a generated topology file; one subcommand per generator. */
 @Command(
         name = "generate",
+        mixinStandardHelpOptions = true,
         description = "Generate a topology file (line, grid, tree, unit-disk, erdos-renyi, full-mesh, clusters).",
         subcommands = {
             GenerateCommand.Line.class,
@@ -126,7 +127,7 @@ public class GenerateCommand implements Runnable {
         }
     }
 
-    @Command(name = "line", description = "n1 - n2 - ... - nN; a ring with --closed.")
+    @Command(name = "line", mixinStandardHelpOptions = true, description = "n1 - n2 - ... - nN; a ring with --closed.")
     static class Line extends Kind {
         @Option(names = "--nodes", required = true, description = "Number of nodes.")
         int nodes;
@@ -140,7 +141,7 @@ public class GenerateCommand implements Runnable {
         }
     }
 
-    @Command(name = "grid", description = "rows x cols grid; --diagonal adds diagonals, --torus wraps both ways.")
+    @Command(name = "grid", mixinStandardHelpOptions = true, description = "rows x cols grid; --diagonal adds diagonals, --torus wraps both ways.")
     static class Grid extends Kind {
         @Option(names = "--rows", required = true, description = "Number of rows.")
         int rows;
@@ -176,7 +177,7 @@ public class GenerateCommand implements Runnable {
         }
     }
 
-    @Command(name = "tree", description = "Full tree: every inner node has DEGREE children, DEPTH levels below the root.")
+    @Command(name = "tree", mixinStandardHelpOptions = true, description = "Full tree: every inner node has DEGREE children, DEPTH levels below the root.")
     static class Tree extends Kind {
         @Option(names = "--depth", required = true, description = "Levels below the root.")
         int depth;
@@ -190,7 +191,7 @@ public class GenerateCommand implements Runnable {
         }
     }
 
-    @Command(name = "unit-disk", description = "Random geometric graph: N nodes in an area, linked when within RANGE.")
+    @Command(name = "unit-disk", mixinStandardHelpOptions = true, description = "Random geometric graph: N nodes in an area, linked when within RANGE.")
     static class UnitDisk extends Kind {
         @Option(names = "--nodes", required = true, description = "Number of nodes.")
         int nodes;
@@ -213,7 +214,7 @@ public class GenerateCommand implements Runnable {
         }
     }
 
-    @Command(name = "erdos-renyi", description = "G(n, p): each pair of N nodes linked with probability P.")
+    @Command(name = "erdos-renyi", mixinStandardHelpOptions = true, description = "G(n, p): each pair of N nodes linked with probability P.")
     static class ErdosRenyi extends Kind {
         @Option(names = "--nodes", required = true, description = "Number of nodes.")
         int nodes;
@@ -230,7 +231,7 @@ public class GenerateCommand implements Runnable {
         }
     }
 
-    @Command(name = "full-mesh", description = "Every node linked to every other.")
+    @Command(name = "full-mesh", mixinStandardHelpOptions = true, description = "Every node linked to every other.")
     static class FullMesh extends Kind {
         @Option(names = "--nodes", required = true, description = "Number of nodes.")
         int nodes;
@@ -241,7 +242,7 @@ public class GenerateCommand implements Runnable {
         }
     }
 
-    @Command(name = "clusters", description = "Full-mesh clusters in a chain, joined by bridge nodes b1, b2, ...")
+    @Command(name = "clusters", mixinStandardHelpOptions = true, description = "Full-mesh clusters in a chain, joined by bridge nodes b1, b2, ...")
     static class Clusters extends Kind {
         @Option(names = "--clusters", required = true, description = "Number of clusters.")
         int clusters;
