@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `graph FILE --format dot|mermaid|netjson|svg`: export a topology for docs and other tools. */
-@Command(name = "graph", description = "Export a topology as DOT, Mermaid, NetJSON NetworkGraph or SVG.")
+@Command(name = "graph", mixinStandardHelpOptions = true, description = "Export a topology as DOT, Mermaid, NetJSON NetworkGraph or SVG.")
 public class GraphCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `validate FILE`: load a topology file and report every problem, or OK with counts and warnings. */
-@Command(name = "validate", description = "Check a topology file; exit 2 listing every problem (file:line:column).")
+@Command(name = "validate", mixinStandardHelpOptions = true, description = "Check a topology file; exit 2 listing every problem (file:line:column).")
 public class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -178,6 +178,16 @@ final class LocatedYaml {
             throw new InvalidInputException(new InputProblem(
                     file, loc.line(), loc.column(), "", "nested deeper than " + MAX_DEPTH + " levels"));
         }
+        // Anchors/aliases and tags have no meaning in a topology file; Jackson would silently read
+        // an alias as its name and drop a tag, so reject both rather than misread the file.
+        if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+            throw new InvalidInputException(new InputProblem(file, loc.line(), loc.column(), "",
+                    "YAML aliases (*" + yaml.getCurrentAnchor() + ") are not supported; write the value out"));
+        }
+        if (parser.getTypeId() != null) {
+            throw new InvalidInputException(new InputProblem(file, loc.line(), loc.column(), "",
+                    "YAML tags (" + parser.getTypeId() + ") are not supported; remove the tag"));
+        }
         JsonToken token = parser.currentToken();
         switch (token) {
             case START_OBJECT -> {

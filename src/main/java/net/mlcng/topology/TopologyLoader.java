@@ -1,5 +1,6 @@
 package net.mlcng.topology;
 
+import com.fasterxml.jackson.core.JsonToken;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +39,9 @@ public final class TopologyLoader {
     static final Set<String> LINK_KEYS = union(keys("a", "b", "a_to_b", "b_to_a"), PROP_KEYS);
     static final Set<String> MEDIUM_KEYS = keys("name", "members", "pairs");
 
+    /** A machine-made file can hold thousands of errors; the first ones are what a user fixes first. */
+    static final int MAX_REPORTED = 100;
+
     private final String file;
     private final List<InputProblem> problems = new ArrayList<>();
 
@@ -53,6 +57,11 @@ public final class TopologyLoader {
         if (!loader.problems.isEmpty()) {
             List<InputProblem> sorted = new ArrayList<>(loader.problems);
             sorted.sort(Comparator.comparingInt(InputProblem::line).thenComparingInt(InputProblem::column));
+            if (sorted.size() > MAX_REPORTED) {
+                int hidden = sorted.size() - MAX_REPORTED;
+                sorted = new ArrayList<>(sorted.subList(0, MAX_REPORTED));
+                sorted.add(new InputProblem(file.toString(), 0, 0, "", "... and " + hidden + " more problems"));
+            }
             throw new InvalidInputException(sorted);
         }
         return topology;
@@ -97,7 +106,6 @@ public final class TopologyLoader {
         }
 
         Map<String, Node> nodes = new LinkedHashMap<>();
-        Map<String, Loc> nodeLocs = new HashMap<>();
         Map<String, Position> layout = new LinkedHashMap<>();
         List<Link> links = new ArrayList<>();
         YEntry generateEntry = root.entries().get("generate");
@@ -106,7 +114,6 @@ public final class TopologyLoader {
             if (graph != null) {
                 Topology t = graph.toTopology(name == null ? "unnamed" : name, defaults, defaultProps);
                 nodes.putAll(t.nodes());
-                t.nodes().keySet().forEach(n -> nodeLocs.put(n, generateEntry.keyLoc()));
                 links.addAll(t.links());
                 layout.putAll(t.layout());
             }
@@ -118,7 +125,7 @@ public final class TopologyLoader {
 
         YEntry nodesEntry = root.entries().get("nodes");
         if (nodesEntry != null) {
-            readNodes(nodesEntry, defaults, generateEntry != null, nodes, nodeLocs, layout);
+            readNodes(nodesEntry, defaults, generateEntry != null, nodes, layout);
         } else if (generateEntry == null) {
             problem(root.loc(), "nodes", "missing; list the nodes (or use 'generate')");
         }
@@ -137,7 +144,6 @@ public final class TopologyLoader {
                         || nodesEntry.value() instanceof YMap m && m.entries().isEmpty())) {
             problem(nodesEntry.keyLoc(), "nodes", "a topology needs at least one node");
         }
-        checkDaemons(nodes, nodeLocs);
         if (name == null) return null;
         return new Topology(name, nodes, links, media, layout);
     }
@@ -182,14 +188,14 @@ public final class TopologyLoader {
     private Object scalarOf(YNode node, String field, Class<?> type) {
         if (node instanceof YScalar s) {
             try {
-                if (type == Boolean.class && (s.token() == com.fasterxml.jackson.core.JsonToken.VALUE_TRUE
-                        || s.token() == com.fasterxml.jackson.core.JsonToken.VALUE_FALSE)) {
+                if (type == Boolean.class && (s.token() == JsonToken.VALUE_TRUE
+                        || s.token() == JsonToken.VALUE_FALSE)) {
                     return Boolean.valueOf(s.text());
                 }
-                if (type == Integer.class && s.token() == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT) {
+                if (type == Integer.class && s.token() == JsonToken.VALUE_NUMBER_INT) {
                     return Integer.valueOf(s.text());
                 }
-                if (type == Long.class && s.token() == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT) {
+                if (type == Long.class && s.token() == JsonToken.VALUE_NUMBER_INT) {
                     return Long.valueOf(s.text());
                 }
                 if (type == Double.class && s.isNumber()) return Double.valueOf(s.text());
@@ -204,7 +210,7 @@ public final class TopologyLoader {
     }
 
     private void readNodes(YEntry entry, NodeDefaults defaults, boolean generated, Map<String, Node> nodes,
-            Map<String, Loc> nodeLocs, Map<String, Position> layout) {
+            Map<String, Position> layout) {
         List<NodeEntry> entries = new ArrayList<>();
         if (entry.value() instanceof YMap m) {
             for (YEntry e : m.entries().values()) entries.add(new NodeEntry(e.key(), e.keyLoc(), e.value()));
@@ -264,7 +270,6 @@ public final class TopologyLoader {
                 continue;
             }
             nodes.put(e.name, settings.node(e.name));
-            nodeLocs.put(e.name, e.loc);
         }
     }
 
@@ -279,7 +284,13 @@ public final class TopologyLoader {
         YEntry d = m.entries().get("daemon");
         if (d != null) {
             String v = text(d.value(), field + ".daemon");
-            if (v != null) daemon = v;
+            // Checked where it is written: defaults.daemon is reported once, not once per node.
+            if (v != null && !knownDaemons().contains(v)) {
+                problem(d.value().loc(), field + ".daemon",
+                        "unknown daemon '" + v + "'; known daemons: " + String.join(", ", knownDaemons()));
+            } else if (v != null) {
+                daemon = v;
+            }
         }
         YEntry i = m.entries().get("image");
         if (i != null) {
@@ -451,17 +462,6 @@ public final class TopologyLoader {
             if (name != null) media.add(new Medium(name, List.copyOf(members), pairs));
         }
         return media;
-    }
-
-    private void checkDaemons(Map<String, Node> nodes, Map<String, Loc> locs) {
-        Set<String> known = knownDaemons();
-        for (Node n : nodes.values()) {
-            if (!known.contains(n.daemon())) {
-                Loc loc = locs.getOrDefault(n.name(), new Loc(0, 0));
-                problem(loc, "nodes." + n.name() + ".daemon",
-                        "unknown daemon '" + n.daemon() + "'; known daemons: " + String.join(", ", known));
-            }
-        }
     }
 
     /** The loss/rate/delay/jitter keys of {@code m} (other keys are ignored here). */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -99,7 +100,7 @@ public final class TopologyWriter {
     /** The value most nodes share (first seen wins a tie), so that defaults absorb it. */
     private static String mostCommon(Collection<Node> nodes, Function<Node, String> field, String fallback) {
         Map<String, Long> counts = nodes.stream()
-                .collect(Collectors.groupingBy(field, java.util.LinkedHashMap::new, Collectors.counting()));
+                .collect(Collectors.groupingBy(field, LinkedHashMap::new, Collectors.counting()));
         return counts.entrySet().stream()
                 .max(Comparator.comparingLong(Map.Entry::getValue))
                 .map(Map.Entry::getKey)

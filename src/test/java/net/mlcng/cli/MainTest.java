@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class MainTest {
     @Test
     void unknownVerbIsAUsageErrorWithoutStackTrace() {
-        CliRunner.Outcome o = CliRunner.run("frobnicate");
+        CliRunner.Outcome o = CliRunner.run("xyzzy");
         assertThat(o.exitCode()).isEqualTo(2);
         // With verbs registered, picocli suggests the nearest verb instead of printing the usage.
         assertThat(o.err()).contains("Unmatched argument").containsAnyOf("Usage: mlc-ng", "Did you mean");

@@ -125,6 +125,17 @@ class TopologyVerbsTest {
     }
 
     @Test
+    void everyVerbAndGeneratorHasHelp() {
+        for (String[] args : new String[][] {{"validate", "--help"}, {"graph", "--help"}, {"generate", "--help"},
+                {"generate", "grid", "--help"}, {"generate", "unit-disk", "--help"}}) {
+            CliRunner.Outcome o = CliRunner.run(args);
+            assertThat(o.exitCode()).as(String.join(" ", args)).isZero();
+            assertThat(o.out()).startsWith("Usage: mlc-ng " + args[0]);
+        }
+        assertThat(CliRunner.run("generate", "grid", "--help").out()).contains("--torus", "--wrap-x", "--diagonal");
+    }
+
+    @Test
     void graphExportsEachFormat() throws IOException {
         Path f = file("g.yaml", "name: g\nnodes: [n1, n2]\nlinks: [{a: n1, b: n2, loss: 1%}]\n");
         assertThat(CliRunner.run("graph", f.toString(), "--format", "dot").out()).contains("\"n1\" -- \"n2\" [label=\"1%\"]");

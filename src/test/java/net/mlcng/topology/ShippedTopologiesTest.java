@@ -13,8 +13,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -46,6 +49,19 @@ class ShippedTopologiesTest {
         Topology t = TopologyLoader.load(file);
         assertThat(TopologyGraph.warnings(t)).isEmpty();
         assertThat(RoundTrip.reload(t)).isEqualTo(t);
+    }
+
+    @Test
+    void theExamplesInTheDocsAreValid(@TempDir Path dir) throws IOException {
+        String doc = Files.readString(repo().resolve("docs/topology.md"));
+        Matcher yaml = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL).matcher(doc);
+        int examples = 0;
+        while (yaml.find()) {
+            Path f = dir.resolve("example-" + examples++ + ".yaml");
+            Files.writeString(f, yaml.group(1));
+            assertThat(TopologyLoader.load(f).nodes()).isNotEmpty();
+        }
+        assertThat(examples).isGreaterThanOrEqualTo(2);
     }
 
     @ParameterizedTest

@@ -129,6 +129,35 @@ class TopologyLoaderTest {
     }
 
     @Test
+    void generateBlockProblemsAreLocated() throws IOException {
+        assertThat(onlyProblem("name: g\ngenerate: {kind: hypercube}\n", 2, "generate.kind").message())
+                .contains("unknown generator 'hypercube'").contains("grid");
+        assertThat(onlyProblem("name: g\ngenerate: {kind: grid, rows: three, cols: 3}\n", 2, "generate.rows").message())
+                .contains("expected a whole number, found the text 'three'");
+        assertThat(onlyProblem("name: g\ngenerate: {kind: grid, rows: 3, cols: 3, depth: 2}\n", 2, "generate.depth")
+                        .message())
+                .contains("unknown key 'depth'").contains("allowed: kind, rows, cols");
+        assertThat(onlyProblem("name: g\ngenerate:\n  kind: grid\n  rows: 0\n  cols: 3\n", 2, "generate").message())
+                .contains("parameter 'rows'");
+        assertThat(onlyProblem("name: g\ngenerate: {kind: line, nodes: 3}\nlinks: []\n", 3, "links").message())
+                .contains("alternatives");
+        assertThat(onlyProblem("name: g\ngenerate: {kind: line, nodes: 3}\nnodes:\n  n9: {}\n", 4, "nodes.n9").message())
+                .contains("not a node of the generated graph");
+    }
+
+    @Test
+    void sharedMediumProblemsAreLocated() throws IOException {
+        String medium = "name: m\nnodes: [n1, n2, n3]\nmedia:\n  - name: air\n    members: [n1, n2]\n    pairs:\n";
+        assertThat(onlyProblem(medium + "      - {a: n1, b: n3}\n", 7, "media[0].pairs[0].b").message())
+                .contains("unknown node 'n3'");
+        assertThat(onlyProblem(medium + "      - {a: n1, b: n2}\n      - {b: n1, a: n2}\n", 8, "media[0].pairs[1]").message())
+                .contains("already joined");
+        assertThat(onlyProblem("name: m\nnodes: [n1]\nmedia:\n  - {name: Air, members: [n1]}\n", 4, "media[0].name")
+                        .message())
+                .contains("invalid medium name");
+    }
+
+    @Test
     void unknownKeyNamesTheAllowedKeys() throws IOException {
         InputProblem p = onlyProblem("""
                 name: x
@@ -222,6 +251,13 @@ class TopologyLoaderTest {
                   - {a: n2, b: n2, rate: fast}
                 """);
         assertThat(problems).extracting(InputProblem::line).containsExactly(1, 4, 5);
+    }
+
+    @Test
+    void aFloodOfProblemsIsCutShort() throws IOException {
+        List<InputProblem> problems = problemsOf("name: x\nnodes: [" + "n1, ".repeat(1000) + "]\n");
+        assertThat(problems).hasSize(TopologyLoader.MAX_REPORTED + 1);
+        assertThat(problems.get(TopologyLoader.MAX_REPORTED).message()).isEqualTo("... and 899 more problems");
     }
 
     @Test

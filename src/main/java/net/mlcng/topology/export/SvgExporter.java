@@ -53,8 +53,11 @@ public final class SvgExporter {
                 width, height, width, height));
         svg.append("  <title>").append(xml(t.name())).append("</title>\n");
         svg.append("  <rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
-        svg.append(String.format(Locale.ROOT, "  <text x=\"%.0f\" y=\"%.0f\" fill=\"#555\">%s: %d nodes, %d links</text>\n",
-                MARGIN / 2, height - 8, xml(t.name()), t.nodes().size(), t.links().size()));
+        int pairs = t.media().stream().mapToInt(m -> m.pairs().size()).sum();
+        String summary = t.name() + ": " + count(t.nodes().size(), "node") + ", " + count(t.links().size(), "link")
+                + (t.media().isEmpty() ? "" : ", " + count(pairs, "medium pair"));
+        svg.append(String.format(Locale.ROOT, "  <text x=\"%.0f\" y=\"%.0f\" fill=\"#555\">%s</text>\n",
+                MARGIN / 2, height - 8, xml(summary)));
 
         svg.append("  <g class=\"links\" stroke=\"#666\" stroke-width=\"1.5\">\n");
         for (Link l : t.links()) {
@@ -103,6 +106,10 @@ public final class SvgExporter {
     private static void line(StringBuilder svg, double[] a, double[] b, String extra, String title) {
         svg.append(String.format(Locale.ROOT, "    <line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"%s><title>%s</title></line>\n",
                 a[0], a[1], b[0], b[1], extra, xml(title)));
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String xml(String s) {

@@ -1,6 +1,7 @@
 package net.mlcng.topology.generate;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ public record GeneratedGraph(List<String> nodes, List<Edge> edges, Map<String, P
     public GeneratedGraph {
         nodes = List.copyOf(nodes);
         edges = List.copyOf(edges);
-        layout = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(layout));
+        layout = Collections.unmodifiableMap(new LinkedHashMap<>(layout));
     }
 
     /** A topology of this shape: every node from {@code nodeDefaults}, every link with {@code link} both ways. */

@@ -2,6 +2,7 @@ package net.mlcng.topology.generate;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import net.mlcng.error.UsageException;
@@ -85,7 +86,7 @@ public final class GeneratorSpecs {
             if (type == Long.class && v instanceof Number n) return type.cast(n.longValue());
             if (!type.isInstance(v)) {
                 throw new UsageException("generator '" + kind + "': parameter '" + name + "' must be "
-                        + type.getSimpleName().toLowerCase(java.util.Locale.ROOT) + ", got " + v);
+                        + type.getSimpleName().toLowerCase(Locale.ROOT) + ", got " + v);
             }
             return type.cast(v);
         }

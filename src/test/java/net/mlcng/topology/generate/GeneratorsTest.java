@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import net.mlcng.error.UsageException;
 import net.mlcng.topology.LinkProps;
+import net.mlcng.topology.Names;
 import net.mlcng.topology.NodeDefaults;
 import net.mlcng.topology.Position;
 import net.mlcng.topology.Topology;
@@ -168,7 +169,7 @@ class GeneratorsTest {
     @Test
     void generatedNamesAreValidNodeNames() {
         GeneratedGraph big = new ClustersGenerator(300, 30).generate();
-        assertThat(big.nodes()).allSatisfy(n -> assertThat(net.mlcng.topology.Names.nodeNameProblem(n)).isNull());
+        assertThat(big.nodes()).allSatisfy(n -> assertThat(Names.nodeNameProblem(n)).isNull());
     }
 
     @Test
