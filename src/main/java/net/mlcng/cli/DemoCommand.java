@@ -18,7 +18,6 @@ import net.mlcng.runtime.DockerClients;
 import net.mlcng.runtime.DockerImages;
 import net.mlcng.scenario.RunResult;
 import net.mlcng.scenario.Scenario;
-import net.mlcng.scenario.ScenarioClock;
 import net.mlcng.scenario.ScenarioLoader;
 import net.mlcng.scenario.TopologySources;
 import net.mlcng.scenario.measure.Summary;
@@ -85,13 +84,7 @@ public class DemoCommand implements Callable<Integer> {
 
         RunResult result;
         try (LabOptions.Session s = lab.open(Progress.NONE)) {
-            Thread cleanup = new Thread(() -> destroyDemoLabs(s, scenario.name()), "demo-cleanup");
-            Runtime.getRuntime().addShutdownHook(cleanup);
-            try {
-                result = RunCommand.execute(scenario, topology, dir, RunCommand.realEnvironment(s), ScenarioClock.SYSTEM, pw);
-            } finally {
-                Runtime.getRuntime().removeShutdownHook(cleanup);
-            }
+            result = RunCommand.executeOnLabs(scenario, topology, dir, s, pw);
         }
         printFigures(pw, result, daemon, dir);
         if (result.failedRepetitions() == result.repetitions().size()) {
@@ -122,13 +115,6 @@ public class DemoCommand implements Callable<Integer> {
             return;
         }
         pw.printf(Locale.ROOT, "  %-78s min %.3f  median %.3f  p95 %.3f  max %.3f  (n=%d)%n", what, s.min(), s.median(), s.p95(), s.max(), s.count());
-    }
-
-    /** Labs the demo's repetitions are named after ({@code demo-r1}, ...): removed when the JVM is interrupted mid-run. */
-    private static void destroyDemoLabs(LabOptions.Session s, String scenario) {
-        for (String l : s.engine().labs()) {
-            if (l.startsWith(scenario + "-r")) s.engine().destroy(l);
-        }
     }
 
     private static void step(PrintWriter pw, String line) {

@@ -94,7 +94,7 @@ public class RunCommand implements Callable<Integer> {
             result = execute(scenario, topology, dir, environments.get(), clock, pw);
         } else {
             try (LabOptions.Session s = lab.open(Progress.NONE)) {
-                result = execute(scenario, topology, dir, realEnvironment(s), clock, pw);
+                result = executeOnLabs(scenario, topology, dir, s, pw);
             }
         }
         if (!result.failedAsserts().isEmpty()) {
@@ -112,9 +112,25 @@ public class RunCommand implements Callable<Integer> {
         return Path.of("results", scenario.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     }
 
-    /** Scenarios on the lab engine, with doctor's findings as host facts. */
-    static ScenarioEnvironment realEnvironment(LabOptions.Session s) {
-        return new LabScenarioEnvironment(s.engine(), () -> HostFacts.collect(NodeImages.DEFAULT_TAG));
+    /**
+     * {@link #execute} on the lab engine, with doctor's findings as host facts. The runner destroys
+     * each repetition's lab itself; if the JVM is interrupted (Ctrl-C) a shutdown hook ends this
+     * process's children (route monitors, probes) and destroys the labs of this scenario's repetitions.
+     */
+    static RunResult executeOnLabs(Scenario scenario, Topology topology, Path dir, LabOptions.Session s, PrintWriter pw) {
+        Thread cleanup = new Thread(() -> {
+            ProcessHandle.current().descendants().forEach(ProcessHandle::destroy);
+            for (String l : s.engine().labs()) {
+                if (l.matches(java.util.regex.Pattern.quote(ScenarioRunner.labPrefix(scenario)) + "\\d+")) s.engine().destroy(l);
+            }
+        }, "scenario-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        try {
+            return execute(scenario, topology, dir, new LabScenarioEnvironment(s.engine(), () -> HostFacts.collect(NodeImages.DEFAULT_TAG)),
+                    ScenarioClock.SYSTEM, pw);
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        }
     }
 
     /** Runs the repetitions with a live line each, writes results.json, metrics.csv and report.html, prints the summary. */

@@ -96,6 +96,12 @@ public final class ScenarioRunner {
                 reps, values, stats, asserts, warnings, convergence, outages);
     }
 
+    /** Repetition N of a scenario runs as lab PREFIX + N (lab names are at most 20 characters). */
+    public static String labPrefix(Scenario scenario) {
+        String base = scenario.name().length() > 15 ? scenario.name().substring(0, 15) : scenario.name();
+        return (base + "-r").replaceAll("-+", "-");
+    }
+
     /** Statistics per metric over the successful repetitions (run-wide values, repetition 0, always count). */
     static Map<String, Summary> statistics(List<MetricValue> values, List<Repetition> reps) {
         java.util.Set<Integer> ok = reps.stream().filter(Repetition::ok).map(Repetition::index).collect(Collectors.toSet());
@@ -241,8 +247,7 @@ public final class ScenarioRunner {
         }
 
         private String labName() {
-            String base = scenario.name().length() > 15 ? scenario.name().substring(0, 15) : scenario.name();
-            return (base + "-r" + index).replaceAll("-+", "-");
+            return labPrefix(scenario) + index;
         }
 
         private void markEvent(String node) {
