@@ -65,12 +65,13 @@ public class WgCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Mode m = Mode.of(mode);
+        // Usage errors before the engine is touched.
+        TunnelShape shape = action == Action.up ? shape(Mode.of(mode)) : null;
         try (LabOptions.Session s = lab.open(Progress.NONE)) {
             LabWireGuard wg = new LabWireGuard(s.engine());
             switch (action) {
                 case up -> {
-                    LabWireGuard.Applied a = wg.up(name, shape(m), nodes);
+                    LabWireGuard.Applied a = wg.up(name, shape, nodes);
                     out.printf("lab %s: %d nodes with tunnels (%s, %s), network %s%n", name, a.plan().nodes().size(),
                             mode, a.impl().name().toLowerCase(java.util.Locale.ROOT), a.plan().addresses().network());
                     a.plan().nodes().forEach(n -> out.printf("  %-14s %s  %d peers%n", n.node(), n.address(), n.peers().size()));
