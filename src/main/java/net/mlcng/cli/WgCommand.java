@@ -25,19 +25,6 @@ import picocli.CommandLine.Spec;
 public class WgCommand implements Callable<Integer> {
     enum Action { up, down, show }
 
-    enum Mode {
-        full_mesh, hub, pairs;
-
-        static Mode of(String text) {
-            return switch (text) {
-                case "full-mesh" -> full_mesh;
-                case "hub" -> hub;
-                case "pairs" -> pairs;
-                default -> throw new UsageException("--mode " + text + ": expected full-mesh, hub or pairs");
-            };
-        }
-    }
-
     enum Format { table, json }
 
     @Spec
@@ -66,7 +53,7 @@ public class WgCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         // Usage errors before the engine is touched.
-        TunnelShape shape = action == Action.up ? shape(Mode.of(mode)) : null;
+        TunnelShape shape = action == Action.up ? shape() : null;
         try (LabOptions.Session s = lab.open(Progress.NONE)) {
             LabWireGuard wg = new LabWireGuard(s.engine());
             switch (action) {
@@ -84,14 +71,14 @@ public class WgCommand implements Callable<Integer> {
         return 0;
     }
 
-    private TunnelShape shape(Mode m) {
-        return switch (m) {
-            case full_mesh -> new TunnelShape.FullMesh();
-            case hub -> {
+    private TunnelShape shape() {
+        return switch (mode) {
+            case "full-mesh" -> new TunnelShape.FullMesh();
+            case "hub" -> {
                 if (nodes.isEmpty()) throw new UsageException("--mode hub needs --nodes HUB,SPOKE,...: the first node is the hub");
                 yield new TunnelShape.Hub(nodes.get(0));
             }
-            case pairs -> {
+            case "pairs" -> {
                 if (nodes.isEmpty() || nodes.size() % 2 != 0) {
                     throw new UsageException("--mode pairs needs an even --nodes list: n1,n2,n3,n4 = tunnels n1-n2 and n3-n4");
                 }
@@ -99,6 +86,7 @@ public class WgCommand implements Callable<Integer> {
                 for (int i = 0; i < nodes.size(); i += 2) pairs.add(new TunnelShape.NodePair(nodes.get(i), nodes.get(i + 1)));
                 yield new TunnelShape.Pairs(pairs);
             }
+            default -> throw new UsageException("--mode " + mode + ": expected full-mesh, hub or pairs");
         };
     }
 

@@ -580,6 +580,15 @@ public final class LabEngine {
         return byNode;
     }
 
+    /** A command runner for every running node of the lab, keyed by node name. */
+    Map<String, NodeExec> runningNodes(String lab) {
+        Map<String, NodeExec> execs = new LinkedHashMap<>();
+        containersByNode(lab).forEach((n, c) -> {
+            if (c.running()) execs.put(n, exec(c.id(), n));
+        });
+        return execs;
+    }
+
     NodeExec exec(String containerId, String node) {
         return new ContainerNodeExec(runtime, containerId, node);
     }

@@ -21,7 +21,6 @@ import net.mlcng.daemon.RoutingDaemon;
 import net.mlcng.error.MlcException;
 import net.mlcng.error.OperationFailedException;
 import net.mlcng.hostnet.RouteMonitor;
-import net.mlcng.runtime.ContainerInfo;
 import net.mlcng.scenario.LabSession;
 import net.mlcng.scenario.Step;
 import net.mlcng.scenario.Step.NodePair;
@@ -336,10 +335,6 @@ final class LabScenarioSession implements LabSession {
     }
 
     private Map<String, NodeExec> execs() {
-        Map<String, NodeExec> execs = new LinkedHashMap<>();
-        for (Map.Entry<String, ContainerInfo> e : engine.containersByNode(lab).entrySet()) {
-            if (e.getValue().running()) execs.put(e.getKey(), engine.exec(e.getValue().id(), e.getKey()));
-        }
-        return execs;
+        return engine.runningNodes(lab);
     }
 }

@@ -16,7 +16,6 @@ import net.mlcng.daemon.RoutingDaemon;
 import net.mlcng.error.OperationFailedException;
 import net.mlcng.error.UsageException;
 import net.mlcng.hostnet.KernelProbe;
-import net.mlcng.runtime.ContainerInfo;
 import net.mlcng.topology.Topology;
 import net.mlcng.wireguard.TunnelEndpoint;
 import net.mlcng.wireguard.TunnelShape;
@@ -92,7 +91,7 @@ public final class LabWireGuard {
         Optional<Applied> applied = load(lab);
         if (applied.isEmpty()) return 0;
         List<WireGuardPlan.NodeTunnels> nodes = applied.get().plan().nodes();
-        Map<String, NodeExec> execs = runningExecs(lab);
+        Map<String, NodeExec> execs = engine.runningNodes(lab);
         engine.pool().forEach(nodes.stream().filter(n -> execs.containsKey(n.node())).toList(),
                 n -> WireGuardNode.down(execs.get(n.node()), n.interfaceName()), () -> {});
         try {
@@ -121,7 +120,7 @@ public final class LabWireGuard {
         WireGuardPlan plan = applied.get().plan();
         Map<String, String> nodeOfKey = new LinkedHashMap<>();
         plan.nodes().forEach(n -> nodeOfKey.put(n.keys().publicKey(), n.node()));
-        Map<String, NodeExec> execs = runningExecs(lab);
+        Map<String, NodeExec> execs = engine.runningNodes(lab);
         Map<WireGuardPlan.NodeTunnels, NodeState> states = engine.pool().map(plan.nodes(), n -> {
             NodeExec x = execs.get(n.node());
             if (x == null) return new NodeState(n.node(), n.address(), n.keys().publicKey(), n.listenPort(), List.of(), "node not running");
@@ -157,18 +156,10 @@ public final class LabWireGuard {
     }
 
     private Map<String, NodeExec> execs(String lab, List<String> nodes) {
-        Map<String, NodeExec> running = runningExecs(lab);
+        Map<String, NodeExec> running = engine.runningNodes(lab);
         List<String> down = nodes.stream().filter(n -> !running.containsKey(n)).toList();
         if (!down.isEmpty()) throw new OperationFailedException("lab " + lab + ": node(s) not running: " + String.join(", ", down));
         return running;
-    }
-
-    private Map<String, NodeExec> runningExecs(String lab) {
-        Map<String, NodeExec> execs = new LinkedHashMap<>();
-        for (Map.Entry<String, ContainerInfo> e : engine.containersByNode(lab).entrySet()) {
-            if (e.getValue().running()) execs.put(e.getKey(), engine.exec(e.getValue().id(), e.getKey()));
-        }
-        return execs;
     }
 
     private Path planFile(String lab) {
