@@ -45,6 +45,7 @@ class LabEngineDockerTest {
     void destroy() {
         try {
             labs.engine.destroy(LAB);
+            assertThat(LabAssertions.leftovers(LAB, state)).isEmpty();
         } finally {
             labs.close();
         }
