@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import net.mlcng.error.EnvironmentException;
 import net.mlcng.util.Processes;
 import net.mlcng.util.WorkerPool;
@@ -178,8 +180,8 @@ public final class HostNet implements AutoCloseable {
     }
 
     /** Interfaces of many namespaces, one process each, in parallel; a namespace gone yields an empty list. */
-    public java.util.Map<String, List<InterfaceInfo>> interfacesOf(Collection<String> namespaces) {
-        java.util.Map<String, List<InterfaceInfo>> result = new java.util.concurrent.ConcurrentHashMap<>();
+    public Map<String, List<InterfaceInfo>> interfacesOf(Collection<String> namespaces) {
+        Map<String, List<InterfaceInfo>> result = new ConcurrentHashMap<>();
         forEachParallel(List.copyOf(namespaces), ns -> {
             try {
                 result.put(ns, interfaces(ns));
@@ -220,7 +222,7 @@ public final class HostNet implements AutoCloseable {
         }
     }
 
-    private <T> void forEachParallel(List<T> items, java.util.function.Consumer<T> action) {
+    private <T> void forEachParallel(List<T> items, Consumer<T> action) {
         pool.forEach(items, action, () -> {});
     }
 
