@@ -67,12 +67,7 @@ class LinkEmulationDockerTest {
 
     @AfterAll
     void destroy() {
-        try {
-            labs.engine.destroy(LAB);
-            assertThat(LabAssertions.leftovers(LAB, state)).isEmpty();
-        } finally {
-            labs.close();
-        }
+        labs.destroyAndClose(LAB, state);
     }
 
     private String bFromA() {

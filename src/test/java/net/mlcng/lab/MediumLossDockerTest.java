@@ -34,12 +34,7 @@ class MediumLossDockerTest {
 
     @AfterAll
     void destroy() {
-        try {
-            labs.engine.destroy(LAB);
-            assertThat(LabAssertions.leftovers(LAB, state)).isEmpty();
-        } finally {
-            labs.close();
-        }
+        labs.destroyAndClose(LAB, state);
     }
 
     @Test
