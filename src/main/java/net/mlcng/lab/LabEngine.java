@@ -39,6 +39,7 @@ import net.mlcng.topology.Medium;
 import net.mlcng.topology.MediumPair;
 import net.mlcng.topology.Node;
 import net.mlcng.topology.Topology;
+import net.mlcng.util.WorkerPool;
 import net.mlcng.wait.Condition;
 import net.mlcng.wait.Wait;
 
@@ -171,18 +172,10 @@ public final class LabEngine {
         fresh.addAll(toStart);
         for (String n : topology.nodes().keySet()) if (!handles.contains(names.netns(n))) fresh.add(n);
         net.deleteNetnsHandles(fresh.stream().map(names::netns).filter(handles::contains).toList());
-        Map<String, Integer> pids = new HashMap<>();
-        created.forEach((n, st) -> pids.put(n, st.pid()));
-        restarted.forEach((n, st) -> pids.put(n, st.pid()));
-        List<String> unlocated = fresh.stream().filter(n -> !pids.containsKey(n)).toList();
-        Map<String, Integer> byId = runtime.pids(unlocated.stream().map(ids::get).toList());
-        unlocated.forEach(n -> pids.put(n, byId.get(ids.get(n))));
-        List<NetnsHandle> attach = new ArrayList<>();
-        for (String n : fresh) {
-            Integer pid = pids.get(n);
-            if (pid == null || pid <= 0) throw nodeDied(lab, n);
-            attach.add(new NetnsHandle(names.netns(n), pid));
-        }
+        Map<String, Integer> known = new HashMap<>();
+        created.forEach((n, st) -> known.put(n, st.pid()));
+        restarted.forEach((n, st) -> known.put(n, st.pid()));
+        List<NetnsHandle> attach = namespaceHandles(names, fresh, ids, known);
         Map<String, Set<String>> present = presentInterfaces(topology, names, fresh);
         Set<String> changedNodes = new LinkedHashSet<>(fresh);
         List<VethPair> veths = planLinks(topology, names, present, changedNodes);
@@ -209,6 +202,20 @@ public final class LabEngine {
 
         // Stage 4: daemons, restarted where interfaces changed (their config lists them), started where not running.
         Instant t3 = Instant.now();
+        int daemonsStarted = startDaemons(topology, names, ids, changedNodes, fresh);
+        stages.put("daemons", Duration.between(t3, Instant.now()));
+
+        Wait.until(everyNodeRunning(lab, topology.nodes().keySet()), NODE_UP_TIMEOUT, Duration.ofMillis(200));
+        stages.put("ready", Duration.between(t0, Instant.now()));
+        return new DeployReport(lab, toCreate.size(), toRemove.size(), veths.size() + media.ports().size(),
+                daemonsStarted, stages);
+    }
+
+    /**
+     * (Re)starts the daemons of the nodes whose interfaces changed, and starts those found not
+     * running elsewhere (a daemon that died, a deploy cut short). Returns how many were started.
+     */
+    private int startDaemons(Topology topology, LabNames names, Map<String, String> ids, Set<String> changedNodes, Set<String> fresh) {
         List<String> daemonNodes = topology.nodes().values().stream()
                 .filter(n -> daemonOf(n) != null)
                 .map(Node::name)
@@ -216,11 +223,11 @@ public final class LabEngine {
         List<String> unchanged = daemonNodes.stream().filter(n -> !changedNodes.contains(n)).toList();
         Map<String, Boolean> running = pool.map(unchanged,
                 n -> daemonOf(topology.node(n)).state(exec(ids.get(n), n), daemonConfig(topology, names, n)).running(), () -> {});
-        List<String> toStartDaemon = daemonNodes.stream()
+        List<String> toStart = daemonNodes.stream()
                 .filter(n -> changedNodes.contains(n) || !running.getOrDefault(n, false))
                 .toList();
-        progress.stage("start daemons", toStartDaemon.size());
-        pool.forEach(toStartDaemon, n -> {
+        progress.stage("start daemons", toStart.size());
+        pool.forEach(toStart, n -> {
             RoutingDaemon d = daemonOf(topology.node(n));
             NodeExec x = exec(ids.get(n), n);
             DaemonConfig cfg = daemonConfig(topology, names, n);
@@ -228,15 +235,25 @@ public final class LabEngine {
             d.start(x, cfg);
         }, progress::step);
         progress.endStage();
-        stages.put("daemons", Duration.between(t3, Instant.now()));
-
-        Wait.until(everyNodeRunning(lab, topology.nodes().keySet()), NODE_UP_TIMEOUT, Duration.ofMillis(200));
-        stages.put("ready", Duration.between(t0, Instant.now()));
-        return new DeployReport(lab, toCreate.size(), toRemove.size(), veths.size() + media.ports().size(),
-                toStartDaemon.size(), stages);
+        return toStart.size();
     }
 
     private record Started(String id, Integer pid) {}
+
+    /** Handles for the fresh nodes' namespaces; PIDs not yet known are asked of the runtime in one call. */
+    private List<NetnsHandle> namespaceHandles(LabNames names, Set<String> fresh, Map<String, String> ids, Map<String, Integer> known) {
+        Map<String, Integer> pids = new HashMap<>(known);
+        List<String> unlocated = fresh.stream().filter(n -> !pids.containsKey(n)).toList();
+        Map<String, Integer> byId = runtime.pids(unlocated.stream().map(ids::get).toList());
+        unlocated.forEach(n -> pids.put(n, byId.get(ids.get(n))));
+        List<NetnsHandle> handles = new ArrayList<>();
+        for (String n : fresh) {
+            Integer pid = pids.get(n);
+            if (pid == null || pid <= 0) throw nodeDied(names.lab(), n);
+            handles.add(new NetnsHandle(names.netns(n), pid));
+        }
+        return handles;
+    }
 
     private Started startAndLocate(String id) {
         runtime.start(id);

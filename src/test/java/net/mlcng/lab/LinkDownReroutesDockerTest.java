@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("docker")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LinkDownReroutesDockerTest {
-    static final String LAB = "links-babel";
+    static final String LAB = TestTopologies.lab("links-babel");
 
     @TempDir
     static Path state;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("docker")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MediumLossDockerTest {
-    static final String LAB = "links-air";
+    static final String LAB = TestTopologies.lab("links-air");
 
     @TempDir
     static Path state;
