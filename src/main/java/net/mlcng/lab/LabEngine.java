@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -88,7 +87,7 @@ public final class LabEngine {
     private final WorkerPool pool;
     private final Progress progress;
     private final LinkShaper shaper;
-    private final DownLinks downLinks;
+    private final LinkState linkState;
 
     public LabEngine(ContainerRuntime runtime, HostNet net, LabStore store, WorkerPool pool, Progress progress) {
         this.runtime = runtime;
@@ -97,7 +96,7 @@ public final class LabEngine {
         this.pool = pool;
         this.progress = progress;
         this.shaper = new KernelLinkShaper(net, KernelProbe::facts);
-        this.downLinks = new DownLinks(store);
+        this.linkState = new LinkState(store);
     }
 
     /**
@@ -127,11 +126,10 @@ public final class LabEngine {
         checkDaemonsAndImages(topology);
         LinkShaping.check(shaper, topology);
         checkNameClashes(topology, names);
-        Optional<LabStore.StoredLab> previous = store.load(lab);
-        Set<String> down = downLinks.load(lab);
+        Set<String> down = linkState.down(lab);
         store.save(new LabStore.StoredLab(topology, topologyHash));
         try {
-            return converge(topology, topologyHash, previous.map(LabStore.StoredLab::topology).orElse(null), down, names, t0, startDaemons);
+            return converge(topology, topologyHash, down, names, t0, startDaemons);
         } catch (PartialDeployException e) {
             throw e;
         } catch (MlcException e) {
@@ -140,12 +138,10 @@ public final class LabEngine {
     }
 
     /**
-     * Brings the host to {@code topology}, stage by stage, from whatever it holds of the lab now.
-     * {@code previous} (the topology deployed before, or null) and {@code down} decide which link
-     * impairments must be rewritten.
+     * Brings the host to {@code topology}, stage by stage, from whatever it holds of the lab now;
+     * {@code down}: the links set down.
      */
-    private DeployReport converge(Topology topology, String topologyHash, Topology previous, Set<String> down, LabNames names, Instant t0,
-            boolean startDaemons) {
+    private DeployReport converge(Topology topology, String topologyHash, Set<String> down, LabNames names, Instant t0, boolean startDaemons) {
         Map<String, Duration> stages = new LinkedHashMap<>();
         String lab = names.lab();
         Map<String, ContainerInfo> existing = containersByNode(lab);
@@ -214,7 +210,7 @@ public final class LabEngine {
             setups.add(new NamespaceSetup(names.netns(n), meshInterfaces(topology, n), List.of(names.loopbackAddress(n))));
         }
         net.setUp(setups);
-        shapeLinks(topology, previous, down, changedNodes);
+        shapeLinks(topology, down, changedNodes);
         stages.put("address", Duration.between(t2, Instant.now()));
 
         // Stage 4: daemons, restarted where interfaces changed (their config lists them), started where not running.
@@ -422,12 +418,11 @@ public final class LabEngine {
 
     /**
      * Puts the link impairments on interfaces that are new (their nodes are in {@code changed})
-     * and on those whose impairments differ from the previous deploy's; untouched namespaces cost
-     * no process at all.
+     * and where they differ from what was last applied; untouched namespaces cost no process.
      */
-    private void shapeLinks(Topology topology, Topology previous, Set<String> down, Set<String> changed) {
+    private void shapeLinks(Topology topology, Set<String> down, Set<String> changed) {
         Map<String, List<EgressShaping>> wanted = LinkShaping.egress(topology, down);
-        Map<String, List<EgressShaping>> before = previous == null ? Map.of() : LinkShaping.egress(previous, down);
+        Map<String, List<EgressShaping>> before = linkState.shaped(topology.name());
         LabNames names = new LabNames(topology.name());
         Map<String, List<EgressShaping>> apply = new LinkedHashMap<>();
         for (var e : wanted.entrySet()) {
@@ -436,6 +431,7 @@ public final class LabEngine {
             if (differs || (fresh && !e.getValue().isEmpty())) apply.put(names.netns(e.getKey()), e.getValue());
         }
         shaper.apply(apply);
+        linkState.saveShaped(topology.name(), wanted);
     }
 
     void applyPairFilter(Topology topology, LabNames names, Set<String> down) {
@@ -632,8 +628,8 @@ public final class LabEngine {
         return shaper;
     }
 
-    DownLinks downLinks() {
-        return downLinks;
+    LinkState linkState() {
+        return linkState;
     }
 
     WorkerPool pool() {

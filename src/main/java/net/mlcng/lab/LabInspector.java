@@ -94,7 +94,7 @@ public final class LabInspector {
         List<LinkView> links = new ArrayList<>();
         List<MediumView> media = new ArrayList<>();
         if (topology != null) {
-            java.util.Set<String> down = engine.downLinks().load(lab);
+            java.util.Set<String> down = engine.linkState().down(lab);
             for (Link l : topology.links()) {
                 String ifA = LabNames.linkInterface(l.b()), ifB = LabNames.linkInterface(l.a());
                 boolean up = isUp(ifs.get(names.netns(l.a())), ifA) && isUp(ifs.get(names.netns(l.b())), ifB)

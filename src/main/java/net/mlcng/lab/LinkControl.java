@@ -84,7 +84,7 @@ public final class LinkControl {
         LabStore.StoredLab stored = stored(lab);
         Topology next = withProps(stored.topology(), link, aToB, bToA, change);
         LinkShaping.check(engine.shaper(), next);
-        Duration took = applyKernel(next, link, engine.downLinks().load(lab));
+        Duration took = applyKernel(next, link, engine.linkState().down(lab));
         engine.store().save(new LabStore.StoredLab(next, stored.topologyHash()));
         return took;
     }
@@ -92,11 +92,11 @@ public final class LinkControl {
     /** Sets the link down (every frame both ways dropped, interfaces stay up) or up again. */
     public Duration setDown(String lab, LinkRef link, boolean down) {
         LabStore.StoredLab stored = stored(lab);
-        Set<String> keys = engine.downLinks().load(lab);
+        Set<String> keys = engine.linkState().down(lab);
         if (down) keys.add(link.key());
         else keys.remove(link.key());
         Duration took = applyKernel(stored.topology(), link, keys);
-        engine.downLinks().save(lab, keys);
+        engine.linkState().saveDown(lab, keys);
         return took;
     }
 
@@ -109,7 +109,7 @@ public final class LinkControl {
     public LinkStatus show(String lab, LinkRef link) {
         Topology t = stored(lab).topology();
         LabNames names = new LabNames(lab);
-        boolean down = engine.downLinks().load(lab).contains(link.key());
+        boolean down = engine.linkState().down(lab).contains(link.key());
         LinkProps[] props = propsOf(t, link);
         List<DirectionStatus> dirs = new ArrayList<>();
         if (link.medium() == null) {
@@ -126,7 +126,7 @@ public final class LinkControl {
             }
         } else {
             Map<String, String> verdicts = engine.net().pairImpairments(names.nftTable());
-            List<PairImpairment> wanted = LinkShaping.media(t, names, engine.downLinks().load(lab));
+            List<PairImpairment> wanted = LinkShaping.media(t, names, engine.linkState().down(lab));
             for (int i = 0; i < 2; i++) {
                 String from = i == 0 ? link.a() : link.b(), to = i == 0 ? link.b() : link.a();
                 String in = names.bridgePort(link.medium(), from), out = names.bridgePort(link.medium(), to);
@@ -161,8 +161,14 @@ public final class LinkControl {
             Set<String> live = Set.copyOf(engine.net().netnsHandles());
             Map<String, List<EgressShaping>> apply = new LinkedHashMap<>();
             // A stopped node has no namespace; the stored state reaches it when it starts again.
-            for (String n : List.of(link.a(), link.b())) if (live.contains(names.netns(n))) apply.put(names.netns(n), all.get(n));
+            Map<String, List<EgressShaping>> applied = new LinkedHashMap<>();
+            for (String n : List.of(link.a(), link.b())) {
+                if (!live.contains(names.netns(n))) continue;
+                apply.put(names.netns(n), all.get(n));
+                applied.put(n, all.get(n));
+            }
             engine.shaper().apply(apply);
+            engine.linkState().saveShaped(topology.name(), applied);
         } else {
             engine.applyPairFilter(topology, names, down);
         }

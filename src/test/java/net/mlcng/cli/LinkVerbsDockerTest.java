@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import net.mlcng.hostnet.KernelProbe;
+import net.mlcng.lab.LabNames;
+import net.mlcng.lab.TestTopologies;
 import net.mlcng.util.Processes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -19,19 +21,20 @@ import org.junit.jupiter.api.io.TempDir;
 /** The link and chaos verbs end to end through the CLI, on a lab with impairments from its file. */
 @Tag("docker")
 class LinkVerbsDockerTest {
-    static final String LAB = "links-cli";
+    static final String LAB = TestTopologies.lab("links-cli");
+    static final String LAB_D = TestTopologies.lab("links-cli-d");
     static final String TOPOLOGY = """
-            name: links-cli
+            name: %s
             defaults: {daemon: none}
             nodes: [a, b, c]
             links:
-              - {a: a, b: b, a_to_b: {loss: 20%, rate: 1mbit}}
+              - {a: a, b: b, a_to_b: {loss: 20%%, rate: 1mbit}}
             media:
               - name: air
                 members: [a, b, c]
                 pairs:
-                  - {a: a, b: c, loss: 10%}
-            """;
+                  - {a: a, b: c, loss: 10%%, rate: 5mbit}
+            """.formatted(LAB);
 
     @TempDir
     Path dir;
@@ -39,7 +42,7 @@ class LinkVerbsDockerTest {
     @AfterEach
     void cleanUp() {
         CliRunner.run("destroy", LAB);
-        CliRunner.run("destroy", "links-cli-d");
+        CliRunner.run("destroy", LAB_D);
     }
 
     private Path file(String name, String yaml) throws Exception {
@@ -68,7 +71,7 @@ class LinkVerbsDockerTest {
                 .contains("kernel at a:eb: loss 20% (nft numgen").contains("tbf rate 1mbit")
                 .contains("b->a  set: -").contains("kernel at b:ea: clean");
         assertThat(ok("link", LAB, "c", "a", "--show").out()).as("medium pair from the file")
-                .contains("link a-c on air: up").contains("loss 100/1000");
+                .contains("link a-c on air: up").contains("loss 100/1000, htb rate 5mbit on port");
 
         // --direction is relative to the order given: "b a --direction a-b" is b->a.
         String changed = ok("link", LAB, "b", "a", "--loss", "5", "--direction", "a-b").out();
@@ -99,8 +102,11 @@ class LinkVerbsDockerTest {
         assertThat(lab.get("links").get(0).get("up").asBoolean()).as("chaos leaves every link up").isTrue();
         assertThat(lab.get("media").get(0).get("pairs").toString()).doesNotContain("(down)");
 
+        String hostPrefix = new LabNames(LAB).hostPrefix();
+        assertThat(sh("tc qdisc show")).as("htb of the medium pair on the host port").contains("htb 1: dev " + hostPrefix);
         ok("destroy", LAB);
-        assertThat(sh("nft list tables")).doesNotContain("mlcng_links_cli");
+        assertThat(sh("tc qdisc show")).doesNotContain(hostPrefix);
+        assertThat(sh("nft list tables")).doesNotContain(new LabNames(LAB).nftTable());
         assertThat(sh("ip netns list")).doesNotContain("mlcng." + LAB + ".");
         assertThat(sh("docker ps -aq --filter label=mlc-ng.lab=" + LAB)).isBlank();
     }
@@ -129,15 +135,15 @@ class LinkVerbsDockerTest {
         assertThat(inspectLink().toString()).as("nothing changed").isEqualTo(before);
 
         CliRunner.Outcome deploy = CliRunner.run("deploy", file("d.yaml", """
-                name: links-cli-d
+                name: %s
                 defaults: {daemon: none}
                 nodes: [a, b]
                 links:
                   - {a: a, b: b, delay: 5ms}
-                """).toString());
+                """.formatted(LAB_D)).toString());
         assertThat(deploy.exitCode()).isEqualTo(3);
         assertThat(deploy.err()).contains("sch_netem");
-        assertThat(sh("docker ps -aq --filter label=mlc-ng.lab=links-cli-d")).as("nothing created").isBlank();
+        assertThat(sh("docker ps -aq --filter label=mlc-ng.lab=" + LAB_D)).as("nothing created").isBlank();
     }
 
     private static String sh(String command) {

@@ -24,6 +24,16 @@ final class Labs implements AutoCloseable {
         inspector = new LabInspector(engine);
     }
 
+    /** Destroys {@code lab}, asserts the host holds nothing of it any more, and closes this engine. */
+    void destroyAndClose(String lab, Path stateDir) {
+        try {
+            engine.destroy(lab);
+            org.assertj.core.api.Assertions.assertThat(LabAssertions.leftovers(lab, stateDir)).isEmpty();
+        } finally {
+            close();
+        }
+    }
+
     @Override
     public void close() {
         pool.close();

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("docker")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LinkEmulationDockerTest {
-    static final String LAB = "links-p2p";
+    static final String LAB = TestTopologies.lab("links-p2p");
 
     @TempDir
     static Path state;
@@ -67,12 +67,7 @@ class LinkEmulationDockerTest {
 
     @AfterAll
     void destroy() {
-        try {
-            labs.engine.destroy(LAB);
-            assertThat(LabAssertions.leftovers(LAB, state)).isEmpty();
-        } finally {
-            labs.close();
-        }
+        labs.destroyAndClose(LAB, state);
     }
 
     private String bFromA() {
@@ -181,7 +176,7 @@ class LinkEmulationDockerTest {
     @Test
     void deployAskingForDelayWhereNetemIsMissingCreatesNothing() {
         assumeFalse(KernelProbe.facts().netem().present(), "this kernel has netem: the refusal path does not apply");
-        String lab = "links-nodelay";
+        String lab = TestTopologies.lab("links-nodel");
         Map<String, Node> nodes = new LinkedHashMap<>();
         nodes.put("a", TestTopologies.node("a", "none"));
         nodes.put("b", TestTopologies.node("b", "none"));

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("docker")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MediumLossDockerTest {
-    static final String LAB = "links-air";
+    static final String LAB = TestTopologies.lab("links-air");
 
     @TempDir
     static Path state;
@@ -34,12 +34,7 @@ class MediumLossDockerTest {
 
     @AfterAll
     void destroy() {
-        try {
-            labs.engine.destroy(LAB);
-            assertThat(LabAssertions.leftovers(LAB, state)).isEmpty();
-        } finally {
-            labs.close();
-        }
+        labs.destroyAndClose(LAB, state);
     }
 
     @Test

@@ -1,0 +1,79 @@
+package net.mlcng.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import net.mlcng.topology.Topology;
+import net.mlcng.wait.Condition;
+import net.mlcng.wait.Wait;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A babeld triangle a-b-c: `link --down` keeps the interfaces up, so babeld must notice the dead
+ * link by its own hello timeouts, as with a radio link that fades out. Measures how long it takes.
+ */
+@Tag("docker")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LinkDownReroutesDockerTest {
+    static final String LAB = TestTopologies.lab("links-babel");
+
+    @TempDir
+    static Path state;
+
+    Labs labs;
+    Topology triangle;
+    LabNames names = new LabNames(LAB);
+
+    @BeforeAll
+    void deploy() {
+        labs = new Labs(state);
+        labs.engine.destroy(LAB);
+        triangle = new Topology(LAB,
+                Map.of("a", TestTopologies.node("a", "babeld"), "b", TestTopologies.node("b", "babeld"), "c", TestTopologies.node("c", "babeld")),
+                List.of(TestTopologies.link("a", "b"), TestTopologies.link("b", "c"), TestTopologies.link("a", "c")), List.of(), Map.of());
+        labs.engine.deploy(triangle, "test");
+        Wait.until(LabAssertions.converged(labs.engine, triangle), Duration.ofSeconds(90), Duration.ofSeconds(1));
+    }
+
+    @AfterAll
+    void destroy() {
+        labs.destroyAndClose(LAB, state);
+    }
+
+    private Condition routeToBLeaves(String iface) {
+        return () -> {
+            String route = labs.engine.exec(LAB, "a", List.of("ip", "-6", "route", "get", names.loopbackAddress("b")), Duration.ofSeconds(10))
+                    .get("a").stdout();
+            return route.contains(" dev " + iface + " ") ? Condition.Status.OK : Condition.Status.notYet("a's route to b: " + route.strip());
+        };
+    }
+
+    @Test
+    void babeldReroutesAroundADownLinkAndBackWhenItIsUp() {
+        Wait.until(routeToBLeaves("eb"), Duration.ofSeconds(60), Duration.ofMillis(200));
+        LinkControl control = new LinkControl(labs.engine);
+        LinkRef ab = control.resolve(LAB, "a", "b", null);
+
+        long t0 = System.nanoTime();
+        control.setDown(LAB, ab, true);
+        Wait.until(routeToBLeaves("ec"), Duration.ofSeconds(90), Duration.ofMillis(200));
+        double reroute = (System.nanoTime() - t0) / 1e9;
+        boolean reachable = labs.engine.exec(LAB, "a", List.of("ping", "-c", "3", "-i", "0.2", "-W", "2", names.loopbackAddress("b")),
+                Duration.ofSeconds(20)).get("a").ok();
+
+        long t1 = System.nanoTime();
+        control.setDown(LAB, ab, false);
+        Wait.until(routeToBLeaves("eb"), Duration.ofSeconds(90), Duration.ofMillis(200));
+        double back = (System.nanoTime() - t1) / 1e9;
+        System.out.printf("[links] babeld triangle: a->b rerouted via c %.1f s after a-b went down; direct again %.1f s after up%n", reroute, back);
+        assertThat(reachable).as("b reachable from a via c").isTrue();
+    }
+}
