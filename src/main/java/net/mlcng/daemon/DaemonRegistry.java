@@ -4,13 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import net.mlcng.daemon.babel.BabeldDriver;
+import net.mlcng.daemon.bmx7.Bmx7Driver;
 import net.mlcng.error.UsageException;
 
 /** The routing daemons mlc-ng knows, by the name topology files use. */
 public final class DaemonRegistry {
     /** Every driver, one line each (an explicit list: no class-loading order or static-init surprises). */
     private static final List<RoutingDaemon> DRIVERS = List.of(
-            new BabeldDriver());
+            new BabeldDriver(), new Bmx7Driver());
 
     private static final Map<String, RoutingDaemon> DAEMONS = new LinkedHashMap<>();
 

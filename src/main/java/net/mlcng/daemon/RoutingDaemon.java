@@ -27,4 +27,10 @@ public interface RoutingDaemon {
 
     /** The daemon's own view of the graph. */
     DaemonView view(NodeExec node, DaemonConfig config);
+
+    /**
+     * The supervisor the daemon runs under (one mechanism for every daemon): its PID, log, how it
+     * ended, and its working directory, where a core lands for {@link net.mlcng.daemon.health.CrashCapture}.
+     */
+    Supervisor supervisor(DaemonConfig config);
 }
