@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
             InspectCommand.class,
             ExecCommand.class,
             NodeCommand.class,
+            DaemonCommand.class,
         })
 public class MlcNgCommand implements Runnable {
     @Spec
