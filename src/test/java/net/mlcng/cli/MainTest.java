@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class MainTest {
     @Test
     void unknownVerbIsAUsageErrorWithoutStackTrace() {
-        CliRunner.Outcome o = CliRunner.run("frobnicate");
+        CliRunner.Outcome o = CliRunner.run("xyzzy");
         assertThat(o.exitCode()).isEqualTo(2);
         assertThat(o.err()).contains("Unmatched argument").contains("Usage: mlc-ng");
         assertThat(o.err()).doesNotContain("\tat net.mlcng").doesNotContain("Exception");
