@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,12 +30,13 @@ import net.mlcng.topology.TopologyGraph;
 
 /**
  * A lab's routing daemons, per node: their health (running, or how they ended; isolated; a crash's
- * core and backtrace, captured once into {@code <lab state dir>/crashes/<node>/} on the host) and
+ * core and backtrace, captured once into {@code <lab state dir>/crashes/<node>/<time>/} on the host) and
  * their control (start, stop, restart by PID inside the node, through the driver's supervisor).
  */
 public final class LabDaemons {
     /** Frames of a crash's backtrace shown with the health. */
     private static final int CRASH_SITE_FRAMES = 5;
+    private static final DateTimeFormatter CRASH_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final LabEngine engine;
 
@@ -51,7 +54,7 @@ public final class LabDaemons {
         }
     }
 
-    /** Where the crashes of one node of a lab are kept on the host. */
+    /** Where the crashes of one node of a lab are kept on the host, one directory per crash named by its time. */
     public Path crashDir(String lab, String node) {
         return engine.store().directory(lab).resolve("crashes").resolve(node);
     }
@@ -107,7 +110,8 @@ public final class LabDaemons {
         Path core = null;
         GdbBacktrace backtrace = null;
         if (ended != null && ended.crashed()) {
-            Path dir = crashDir(lab, node);
+            // PIDs repeat in fresh containers: the end time keeps one crash's files from passing for another's.
+            Path dir = crashDir(lab, node).resolve(CRASH_TIME.format(ended.at()));
             core = dir.resolve(CoreFiles.capturedName(node, daemon.name(), state.pid()));
             if (Files.isRegularFile(core)) {
                 backtrace = readBacktrace(CrashCapture.backtraceFile(core));
