@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,21 +68,15 @@ public final class HostNet implements AutoCloseable {
         ipBatch(ns, batch.toString(), true);
     }
 
-    /** Creates bridges (no host addresses on them) and attaches the given ports: one batch. */
-    public void createBridges(Collection<String> bridges, List<BridgePort> ports) {
+    /** Creates bridges (no host addresses on them; {@code aliases} by bridge name) and attaches the ports: one batch. */
+    public void createBridges(Map<String, String> aliases, List<BridgePort> ports) {
         StringBuilder batch = new StringBuilder();
-        for (String b : bridges) {
-            batch.append("link add ").append(b).append(" type bridge\n");
-            batch.append("link set ").append(b).append(" addrgenmode none up\n");
+        for (var b : aliases.entrySet()) {
+            // No multicast snooping: like radio, every frame reaches every port and the pair filter decides.
+            batch.append("link add ").append(b.getKey()).append(" type bridge mcast_snooping 0\n");
+            batch.append("link set ").append(b.getKey()).append(" alias ").append(b.getValue()).append('\n');
+            batch.append("link set ").append(b.getKey()).append(" addrgenmode none up\n");
         }
-        appendPorts(batch, ports);
-        ipBatch(null, batch.toString(), false);
-    }
-
-    /** Attaches ports to bridges that already exist (a restarted node's medium interfaces). */
-    public void addBridgePorts(List<BridgePort> ports) {
-        if (ports.isEmpty()) return;
-        StringBuilder batch = new StringBuilder();
         appendPorts(batch, ports);
         ipBatch(null, batch.toString(), false);
     }
@@ -155,9 +150,9 @@ public final class HostNet implements AutoCloseable {
         ipBatch(null, batch.toString(), true);
     }
 
-    /** Host interfaces whose names start with {@code prefix}. */
+    /** Host interfaces whose names start with {@code prefix}, with their aliases (no addresses). */
     public List<InterfaceInfo> hostInterfaces(String prefix) {
-        return interfaces((String) null).stream().filter(i -> i.name().startsWith(prefix)).toList();
+        return query(null, "link").stream().filter(i -> i.name().startsWith(prefix)).toList();
     }
 
     /** Deletes host interfaces (bridges, veth host ends); missing ones are fine. */
@@ -168,11 +163,16 @@ public final class HostNet implements AutoCloseable {
         ipBatch(null, batch.toString(), true);
     }
 
-    /** Interfaces of a namespace (null: the host's) with state and addresses. */
+    /** Interfaces of a namespace with state and addresses (no aliases: {@code ip addr} does not report them). */
     public List<InterfaceInfo> interfaces(String ns) {
+        return query(ns, "addr");
+    }
+
+    /** {@code ip -j link show} (aliases) or {@code ip -j addr show} (addresses) in a namespace, null: the host. */
+    private List<InterfaceInfo> query(String ns, String object) {
         List<String> cmd = new ArrayList<>(List.of("ip"));
         if (ns != null) cmd.addAll(List.of("-n", ns));
-        cmd.addAll(List.of("-j", "addr", "show"));
+        cmd.addAll(List.of("-j", object, "show"));
         Processes.Result r = run(cmd, null, "ip", false);
         List<InterfaceInfo> result = new ArrayList<>();
         for (JsonNode i : parse(r.stdout())) {

@@ -58,16 +58,22 @@ public final class LabEngine {
      * IPv6 on, forwarding on (a mesh node routes), no redirects, no reverse-path filter (routes
      * are asymmetric in a mesh), no DAD (link-local addresses usable at once for babel hellos).
      */
-    static final Map<String, String> SYSCTLS = Map.of(
-            "net.ipv6.conf.all.disable_ipv6", "0",
-            "net.ipv6.conf.default.disable_ipv6", "0",
-            "net.ipv6.conf.all.forwarding", "1",
-            "net.ipv6.conf.all.accept_redirects", "0",
-            "net.ipv6.conf.default.accept_dad", "0",
-            "net.ipv4.ip_forward", "1",
-            "net.ipv4.conf.all.rp_filter", "0",
-            "net.ipv4.conf.default.rp_filter", "0",
-            "net.ipv4.conf.all.send_redirects", "0");
+    static final Map<String, String> SYSCTLS = Map.ofEntries(
+            Map.entry("net.ipv6.conf.all.disable_ipv6", "0"),
+            Map.entry("net.ipv6.conf.default.disable_ipv6", "0"),
+            Map.entry("net.ipv6.conf.all.forwarding", "1"),
+            // IPv6 takes accept_redirects per interface: "default" is what the veths made later get.
+            // A redirect on a shared medium would send traffic straight to a node the pair filter hides.
+            Map.entry("net.ipv6.conf.all.accept_redirects", "0"),
+            Map.entry("net.ipv6.conf.default.accept_redirects", "0"),
+            Map.entry("net.ipv6.conf.default.accept_dad", "0"),
+            Map.entry("net.ipv4.ip_forward", "1"),
+            Map.entry("net.ipv4.conf.all.rp_filter", "0"),
+            Map.entry("net.ipv4.conf.default.rp_filter", "0"),
+            Map.entry("net.ipv4.conf.all.send_redirects", "0"),
+            Map.entry("net.ipv4.conf.default.send_redirects", "0"),
+            Map.entry("net.ipv4.conf.all.accept_redirects", "0"),
+            Map.entry("net.ipv4.conf.default.accept_redirects", "0"));
     private static final Duration NODE_UP_TIMEOUT = Duration.ofSeconds(60);
 
     private final ContainerRuntime runtime;
@@ -121,7 +127,8 @@ public final class LabEngine {
             String hash = nodeHashes.get(e.getKey());
             if (hash == null || !hash.equals(e.getValue().label(LabNames.LABEL_NODE_HASH))) toRemove.add(e.getValue());
         }
-        removeContainers(names, toRemove);
+        net.deleteNetnsHandles(toRemove.stream().map(c -> names.netns(c.label(LabNames.LABEL_NODE))).toList());
+        removeContainers(toRemove);
         toRemove.forEach(c -> existing.remove(c.label(LabNames.LABEL_NODE)));
 
         Set<String> handles = new HashSet<>(net.netnsHandles());
@@ -151,18 +158,10 @@ public final class LabEngine {
         fresh.addAll(toStart);
         for (String n : topology.nodes().keySet()) if (!handles.contains(names.netns(n))) fresh.add(n);
         net.deleteNetnsHandles(fresh.stream().map(names::netns).filter(handles::contains).toList());
-        Map<String, Integer> pids = new HashMap<>();
-        created.forEach((n, st) -> pids.put(n, st.pid()));
-        restarted.forEach((n, st) -> pids.put(n, st.pid()));
-        List<String> unlocated = fresh.stream().filter(n -> !pids.containsKey(n)).toList();
-        Map<String, Integer> byId = runtime.pids(unlocated.stream().map(ids::get).toList());
-        unlocated.forEach(n -> pids.put(n, byId.get(ids.get(n))));
-        List<NetnsHandle> attach = new ArrayList<>();
-        for (String n : fresh) {
-            Integer pid = pids.get(n);
-            if (pid == null || pid <= 0) throw nodeDied(lab, n);
-            attach.add(new NetnsHandle(names.netns(n), pid));
-        }
+        Map<String, Integer> known = new HashMap<>();
+        created.forEach((n, st) -> known.put(n, st.pid()));
+        restarted.forEach((n, st) -> known.put(n, st.pid()));
+        List<NetnsHandle> attach = namespaceHandles(names, fresh, ids, known);
         Map<String, Set<String>> present = presentInterfaces(topology, names, fresh);
         Set<String> changedNodes = new LinkedHashSet<>(fresh);
         List<VethPair> veths = planLinks(topology, names, present, changedNodes);
@@ -188,6 +187,20 @@ public final class LabEngine {
 
         // Stage 4: daemons, restarted where interfaces changed (their config lists them), started where not running.
         Instant t3 = Instant.now();
+        int daemonsStarted = startDaemons(topology, names, ids, changedNodes, fresh);
+        stages.put("daemons", Duration.between(t3, Instant.now()));
+
+        Wait.until(everyNodeRunning(lab, topology.nodes().keySet()), NODE_UP_TIMEOUT, Duration.ofMillis(200));
+        stages.put("ready", Duration.between(t0, Instant.now()));
+        return new DeployReport(lab, toCreate.size(), toRemove.size(), veths.size() + media.ports().size(),
+                daemonsStarted, stages);
+    }
+
+    /**
+     * (Re)starts the daemons of the nodes whose interfaces changed, and starts those found not
+     * running elsewhere (a daemon that died, a deploy cut short). Returns how many were started.
+     */
+    private int startDaemons(Topology topology, LabNames names, Map<String, String> ids, Set<String> changedNodes, Set<String> fresh) {
         List<String> daemonNodes = topology.nodes().values().stream()
                 .filter(n -> daemonOf(n) != null)
                 .map(Node::name)
@@ -197,27 +210,37 @@ public final class LabEngine {
                 n -> daemonOf(topology.node(n)).state(exec(ids.get(n), n), daemonConfig(topology, names, n)).running(), () -> {});
         // Dead daemons are examined before their restart, so a crash's core is captured (a new start makes it look stale).
         List<String> dead = unchanged.stream().filter(n -> !running.getOrDefault(n, false)).toList();
-        pool.forEach(dead, n -> new LabDaemons(this).control(lab, n, LabDaemons.Action.STATUS), () -> {});
-        List<String> toStartDaemon = daemonNodes.stream()
+        pool.forEach(dead, n -> new LabDaemons(this).control(names.lab(), n, LabDaemons.Action.STATUS), () -> {});
+        List<String> toStart = daemonNodes.stream()
                 .filter(n -> changedNodes.contains(n) || !running.getOrDefault(n, false))
                 .toList();
-        progress.stage("start daemons", toStartDaemon.size());
-        pool.forEach(toStartDaemon, n -> {
+        progress.stage("start daemons", toStart.size());
+        pool.forEach(toStart, n -> {
             RoutingDaemon d = daemonOf(topology.node(n));
             NodeExec x = exec(ids.get(n), n);
             if (!fresh.contains(n)) d.stop(x, daemonConfig(topology, names, n));
             d.start(x, daemonStartConfig(topology, names, n));
         }, progress::step);
         progress.endStage();
-        stages.put("daemons", Duration.between(t3, Instant.now()));
-
-        Wait.until(everyNodeRunning(lab, topology.nodes().keySet()), NODE_UP_TIMEOUT, Duration.ofMillis(200));
-        stages.put("ready", Duration.between(t0, Instant.now()));
-        return new DeployReport(lab, toCreate.size(), toRemove.size(), veths.size() + media.ports().size(),
-                toStartDaemon.size(), stages);
+        return toStart.size();
     }
 
     private record Started(String id, Integer pid) {}
+
+    /** Handles for the fresh nodes' namespaces; PIDs not yet known are asked of the runtime in one call. */
+    private List<NetnsHandle> namespaceHandles(LabNames names, Set<String> fresh, Map<String, String> ids, Map<String, Integer> known) {
+        Map<String, Integer> pids = new HashMap<>(known);
+        List<String> unlocated = fresh.stream().filter(n -> !pids.containsKey(n)).toList();
+        Map<String, Integer> byId = runtime.pids(unlocated.stream().map(ids::get).toList());
+        unlocated.forEach(n -> pids.put(n, byId.get(ids.get(n))));
+        List<NetnsHandle> handles = new ArrayList<>();
+        for (String n : fresh) {
+            Integer pid = pids.get(n);
+            if (pid == null || pid <= 0) throw nodeDied(names.lab(), n);
+            handles.add(new NetnsHandle(names.netns(n), pid));
+        }
+        return handles;
+    }
 
     private Started startAndLocate(String id) {
         runtime.start(id);
@@ -307,7 +330,7 @@ public final class LabEngine {
     }
 
     /** Bridges and ports to (re)build, host interfaces to drop first, and the nodes whose medium interfaces change. */
-    private record MediaPlan(List<String> bridges, List<BridgePort> ports, List<String> obsoleteHostInterfaces, Set<String> changedNodes) {}
+    private record MediaPlan(Map<String, String> bridges, List<BridgePort> ports, List<String> obsoleteHostInterfaces, Set<String> changedNodes) {}
 
     /**
      * A medium is rebuilt whole when its bridge or any of its ports is missing or extra (a member
@@ -319,7 +342,7 @@ public final class LabEngine {
             if (i.alias() == null || i.alias().startsWith(names.alias(""))) host.put(i.name(), i);
         }
         Set<String> keep = new HashSet<>();
-        List<String> bridges = new ArrayList<>();
+        Map<String, String> bridges = new LinkedHashMap<>();
         List<BridgePort> ports = new ArrayList<>();
         Set<String> changed = new LinkedHashSet<>();
         for (Medium m : topology.media()) {
@@ -344,7 +367,7 @@ public final class LabEngine {
                 keep.addAll(actualPorts);
                 continue;
             }
-            bridges.add(bridge);
+            bridges.put(bridge, names.alias("bridge:" + m.name()));
             ports.addAll(wanted);
             changed.addAll(m.members());
         }
@@ -436,7 +459,7 @@ public final class LabEngine {
         List<String> handles = net.netnsHandles().stream().filter(h -> h.startsWith(names.netnsPrefix())).toList();
         net.deleteNetnsHandles(handles);
         List<ContainerInfo> containers = runtime.list(Map.of(LabNames.LABEL_LAB, lab));
-        removeContainers(names, containers);
+        removeContainers(containers);
         List<String> hostIfs = net.hostInterfaces(names.hostPrefix()).stream()
                 .filter(i -> i.alias() == null || i.alias().startsWith(names.alias("")))
                 .map(InterfaceInfo::name)
@@ -448,9 +471,8 @@ public final class LabEngine {
         return new DestroyReport(lab, containers.size(), handles.size(), hostIfs.size(), table);
     }
 
-    private void removeContainers(LabNames names, List<ContainerInfo> containers) {
+    private void removeContainers(List<ContainerInfo> containers) {
         if (containers.isEmpty()) return;
-        net.deleteNetnsHandles(containers.stream().map(c -> names.netns(c.label(LabNames.LABEL_NODE))).toList());
         progress.stage("remove nodes", containers.size());
         pool.forEach(containers, c -> runtime.remove(c.id()), progress::step);
         progress.endStage();

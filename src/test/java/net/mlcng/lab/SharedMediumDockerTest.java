@@ -75,6 +75,22 @@ class SharedMediumDockerTest {
     }
 
     @Test
+    void restartedMemberIsBackOnTheMediumWithItsPairsOnly() {
+        labs.engine.node(LAB, "r3", LabEngine.NodeAction.RESTART);
+        assertThat(pings("r2", linkLocal("r3") + "%mair")).as("r2-r3 hear each other again").isTrue();
+        assertThat(pings("r1", linkLocal("r3") + "%mair")).as("r1-r3 still do not").isFalse();
+        Wait.until(LabAssertions.converged(labs.engine, line), Duration.ofSeconds(90), Duration.ofSeconds(1));
+        assertThat(pings("r1", new LabNames(LAB).loopbackAddress("r3"))).isTrue();
+    }
+
+    @Test
+    void redeployOfTheSameTopologyLeavesTheMediumAlone() {
+        LabEngine.DeployReport r = labs.engine.deploy(line, "test");
+        assertThat(r.linksWired()).isZero();
+        assertThat(r.daemonsStarted()).isZero();
+    }
+
+    @Test
     void inspectShowsTheMediumUp() {
         var lab = labs.inspector.inspect(LAB).labs().get(0);
         assertThat(lab.media()).hasSize(1);

@@ -123,6 +123,8 @@ public final class BabeldDriver implements RoutingDaemon {
         List<Route> routes = new ArrayList<>();
         try {
             for (JsonNode n : JSON.readTree(json.isBlank() ? "[]" : json)) {
+                // babeld keeps retracted routes as "unreachable" for a while: not a way to the node.
+                if ("unreachable".equals(n.path("type").asText())) continue;
                 String dst = n.path("dst").asText();
                 if (!dst.contains("/")) dst = dst + "/128";
                 routes.add(new Route(dst, n.path("gateway").asText(null), n.path("dev").asText(null), null));

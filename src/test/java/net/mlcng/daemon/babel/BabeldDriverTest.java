@@ -58,7 +58,8 @@ class BabeldDriverTest {
     void routesAndViewComeFromTheKernelTable() {
         String json = """
                 [{"dst":"fd00::2","gateway":"fe80::2","dev":"en2","protocol":"babel","metric":1024,"flags":["onlink"]},
-                 {"dst":"fd00::3","gateway":"fe80::3","dev":"mair","protocol":"babel","metric":1024,"flags":[]}]
+                 {"dst":"fd00::3","gateway":"fe80::3","dev":"mair","protocol":"babel","metric":1024,"flags":[]},
+                 {"type":"unreachable","dst":"fd00::4","dev":"lo","protocol":"babel","metric":4294967295,"flags":[]}]
                 """;
         List<Route> routes = BabeldDriver.parseRoutes(json);
         assertThat(routes).containsExactly(new Route("fd00::2/128", "fe80::2", "en2", null), new Route("fd00::3/128", "fe80::3", "mair", null));
