@@ -83,6 +83,19 @@ public final class LabDaemons {
         return health(lab, topology, exec, daemon);
     }
 
+    /**
+     * Health of every daemon of the lab whose node runs, by node, e.g. for a scenario's results
+     * after a run (nodes whose container is down are {@code inspect}'s business).
+     */
+    public Map<String, DaemonHealth> health(String lab) {
+        Topology topology = engine.store().load(lab).orElseThrow(() -> LabEngine.noSuchLab(lab)).topology();
+        Map<String, ContainerInfo> containers = engine.containersByNode(lab);
+        List<String> nodes = topology.nodes().keySet().stream()
+                .filter(n -> containers.containsKey(n) && containers.get(n).running() && LabEngine.daemonOf(topology.node(n)) != null)
+                .toList();
+        return health(lab, topology, containers, nodes);
+    }
+
     /** Health of the daemons of the given nodes (running containers with a daemon), concurrently. */
     Map<String, DaemonHealth> health(String lab, Topology topology, Map<String, ContainerInfo> containers, List<String> nodes) {
         return engine.pool().map(nodes, n -> health(lab, topology, engine.exec(containers.get(n).id(), n),

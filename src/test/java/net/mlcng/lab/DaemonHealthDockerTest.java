@@ -121,6 +121,8 @@ class DaemonHealthDockerTest {
         assertThat(dead.ended().signal()).isEqualTo("SIGKILL");
         assertThat(dead.core()).isNull();
         assertThat(inspectNode("n3").get("daemon").get("ended").get("signal").asText()).isEqualTo("SIGKILL");
+        assertThat(daemons.health(LAB)).containsOnlyKeys("n1", "n2", "n3");
+        assertThat(daemons.health(LAB).get("n3").ended().signal()).isEqualTo("SIGKILL");
 
         DaemonHealth started = daemons.control(LAB, "n3", Action.START);
         assertThat(started.running()).isTrue();

@@ -98,16 +98,6 @@ public final class BabeldDriver implements RoutingDaemon {
     }
 
     @Override
-    public void stop(NodeExec node, DaemonConfig config) {
-        supervisor(config).stop(node);
-    }
-
-    @Override
-    public DaemonState state(NodeExec node, DaemonConfig config) {
-        return supervisor(config).probe(node);
-    }
-
-    @Override
     public String announcedAddress(NodeExec node, DaemonConfig config) {
         return config.loopbackAddress();
     }

@@ -78,16 +78,6 @@ public final class Bmx7Driver implements RoutingDaemon {
         }
     }
 
-    @Override
-    public void stop(NodeExec node, DaemonConfig config) {
-        supervisor(config).stop(node);
-    }
-
-    @Override
-    public DaemonState state(NodeExec node, DaemonConfig config) {
-        return supervisor(config).probe(node);
-    }
-
     /** bmx7's primary IP (fd70::/16, derived from the node key), from its status. */
     @Override
     public String announcedAddress(NodeExec node, DaemonConfig config) {
