@@ -5,7 +5,7 @@ import net.mlcng.lab.LabEngine;
 import net.mlcng.lab.LabInspector;
 import net.mlcng.lab.LabStore;
 import net.mlcng.lab.Progress;
-import net.mlcng.lab.WorkerPool;
+import net.mlcng.util.WorkerPool;
 import net.mlcng.runtime.DockerRuntime;
 import picocli.CommandLine.Option;
 

@@ -8,13 +8,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import net.mlcng.error.EnvironmentException;
-import net.mlcng.error.OperationFailedException;
 import net.mlcng.util.Processes;
+import net.mlcng.util.WorkerPool;
 
 /**
  * The only code that runs {@code ip} and {@code nft}. Kernel work is batched: one {@code ip -batch}
@@ -25,15 +23,11 @@ public final class HostNet implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ExecutorService pool;
+    private final WorkerPool pool;
 
     /** {@code workers}: how many per-namespace {@code ip} processes may run at once. */
     public HostNet(int workers) {
-        this.pool = Executors.newFixedThreadPool(Math.max(1, workers), r -> {
-            Thread t = new Thread(r, "hostnet");
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = new WorkerPool(workers);
     }
 
     /** Names the namespaces of the given processes, then creates the veth pairs between them: one batch. */
@@ -186,8 +180,8 @@ public final class HostNet implements AutoCloseable {
     }
 
     /** Interfaces of many namespaces, one process each, in parallel; a namespace gone yields an empty list. */
-    public java.util.Map<String, List<InterfaceInfo>> interfacesOf(Collection<String> namespaces) {
-        java.util.Map<String, List<InterfaceInfo>> result = new java.util.concurrent.ConcurrentHashMap<>();
+    public Map<String, List<InterfaceInfo>> interfacesOf(Collection<String> namespaces) {
+        Map<String, List<InterfaceInfo>> result = new ConcurrentHashMap<>();
         forEachParallel(List.copyOf(namespaces), ns -> {
             try {
                 result.put(ns, interfaces(ns));
@@ -228,27 +222,12 @@ public final class HostNet implements AutoCloseable {
         }
     }
 
-    private <T> void forEachParallel(List<T> items, java.util.function.Consumer<T> action) {
-        List<Future<?>> futures = new ArrayList<>();
-        for (T item : items) futures.add(pool.submit(() -> action.accept(item)));
-        RuntimeException first = null;
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new OperationFailedException("interrupted", e);
-            } catch (ExecutionException e) {
-                if (first == null) {
-                    first = e.getCause() instanceof RuntimeException r ? r : new HostNetException(e.getCause().toString());
-                }
-            }
-        }
-        if (first != null) throw first;
+    private <T> void forEachParallel(List<T> items, Consumer<T> action) {
+        pool.forEach(items, action, () -> {});
     }
 
     @Override
     public void close() {
-        pool.shutdownNow();
+        pool.close();
     }
 }

@@ -35,6 +35,7 @@ import net.mlcng.topology.Medium;
 import net.mlcng.topology.MediumPair;
 import net.mlcng.topology.Node;
 import net.mlcng.topology.Topology;
+import net.mlcng.util.WorkerPool;
 import net.mlcng.wait.Condition;
 import net.mlcng.wait.Wait;
 

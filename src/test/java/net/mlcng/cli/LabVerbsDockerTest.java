@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import net.mlcng.lab.TestTopologies;
 import net.mlcng.util.Processes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -18,8 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** The lab verbs end to end through the CLI, including their error paths and exit codes. */
 @Tag("docker")
 class LabVerbsDockerTest {
-    static final String LAB = "lab-t7";
-    static final String FOREIGN = "mlcng-lab-t8-n1";
+    static final String LAB = TestTopologies.lab("t7");
+    static final String LAB8 = TestTopologies.lab("t8");
+    static final String LAB9 = TestTopologies.lab("t9");
+    static final String FOREIGN = "mlcng-" + LAB8 + "-n1";
 
     @TempDir
     Path dir;
@@ -27,7 +30,7 @@ class LabVerbsDockerTest {
     @AfterEach
     void cleanUp() {
         CliRunner.run("destroy", LAB);
-        CliRunner.run("destroy", "lab-t8");
+        CliRunner.run("destroy", LAB8);
         Processes.run(List.of("docker", "rm", "-f", FOREIGN), Duration.ofSeconds(30));
     }
 
@@ -39,10 +42,10 @@ class LabVerbsDockerTest {
 
     @Test
     void deployExecInspectDestroy() throws Exception {
-        Path f = file("t7.yaml", "name: lab-t7\ngenerate: {kind: line, nodes: 3}\n");
+        Path f = file("t7.yaml", "name: " + LAB + "\ngenerate: {kind: line, nodes: 3}\n");
         CliRunner.Outcome deploy = CliRunner.run("deploy", f.toString());
         assertThat(deploy.exitCode()).as(deploy.err()).isZero();
-        assertThat(deploy.out()).contains("lab lab-t7: 3 nodes (3 created, 0 removed), 2 links wired, 3 daemons started");
+        assertThat(deploy.out()).contains("lab " + LAB + ": 3 nodes (3 created, 0 removed), 2 links wired, 3 daemons started");
 
         CliRunner.Outcome exec = CliRunner.run("exec", LAB, "n1..n3", "--", "hostname");
         assertThat(exec.exitCode()).isZero();
@@ -73,22 +76,22 @@ class LabVerbsDockerTest {
 
     @Test
     void missingImageIsAnEnvironmentErrorAndCreatesNothing() throws Exception {
-        Path f = file("t8.yaml", "name: lab-t8\ndefaults: {image: \"mlc-ng/absent:never\"}\nnodes: [a, b]\nlinks: [{a: a, b: b}]\n");
+        Path f = file("t8.yaml", "name: " + LAB8 + "\ndefaults: {image: \"mlc-ng/absent:never\"}\nnodes: [a, b]\nlinks: [{a: a, b: b}]\n");
         CliRunner.Outcome r = CliRunner.run("deploy", f.toString());
         assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.err()).contains("image mlc-ng/absent:never is not on the Docker engine").contains("fix:");
-        assertThat(Processes.run(List.of("docker", "ps", "-aq", "--filter", "label=mlc-ng.lab=lab-t8"), Duration.ofSeconds(10)).stdout()).isBlank();
+        assertThat(Processes.run(List.of("docker", "ps", "-aq", "--filter", "label=mlc-ng.lab=" + LAB8), Duration.ofSeconds(10)).stdout()).isBlank();
     }
 
     @Test
     void nodeThatCannotRunFailsTheDeployAndSaysTheLabIsPartlyMade() throws Exception {
         // The bare base image has no command: the engine refuses to create its containers.
-        Path f = file("t8.yaml", "name: lab-t8\ndefaults: {image: \"mlc-ng/base:bookworm\"}\nnodes: [a, b]\nlinks: [{a: a, b: b}]\n");
+        Path f = file("t8.yaml", "name: " + LAB8 + "\ndefaults: {image: \"mlc-ng/base:bookworm\"}\nnodes: [a, b]\nlinks: [{a: a, b: b}]\n");
         CliRunner.Outcome r = CliRunner.run("deploy", f.toString());
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.err()).contains("refused to create mlcng-lab-t8-").contains("lab lab-t8 is only partly deployed");
-        assertThat(CliRunner.run("destroy", "lab-t8").exitCode()).isZero();
-        assertThat(CliRunner.run("inspect", "lab-t8").exitCode()).as("nothing left to inspect").isEqualTo(2);
+        assertThat(r.err()).contains("refused to create mlcng-" + LAB8 + "-").contains("lab " + LAB8 + " is only partly deployed");
+        assertThat(CliRunner.run("destroy", LAB8).exitCode()).isZero();
+        assertThat(CliRunner.run("inspect", LAB8).exitCode()).as("nothing left to inspect").isEqualTo(2);
     }
 
     @Test
@@ -96,16 +99,16 @@ class LabVerbsDockerTest {
         Processes.Result made = Processes.run(List.of("docker", "create", "--name", FOREIGN, "--network", "none", "mlc-ng/node:latest"),
                 Duration.ofSeconds(30));
         assertThat(made.ok()).as(made.stderr()).isTrue();
-        Path f = file("t8.yaml", "name: lab-t8\nnodes: [n1, n2]\nlinks: [{a: n1, b: n2}]\n");
+        Path f = file("t8.yaml", "name: " + LAB8 + "\nnodes: [n1, n2]\nlinks: [{a: n1, b: n2}]\n");
         CliRunner.Outcome r = CliRunner.run("deploy", f.toString());
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.err()).contains("container name " + FOREIGN + " is taken by a container that is not part of lab lab-t8");
-        assertThat(Processes.run(List.of("docker", "ps", "-aq", "--filter", "label=mlc-ng.lab=lab-t8"), Duration.ofSeconds(10)).stdout()).isBlank();
+        assertThat(r.err()).contains("container name " + FOREIGN + " is taken by a container that is not part of lab " + LAB8);
+        assertThat(Processes.run(List.of("docker", "ps", "-aq", "--filter", "label=mlc-ng.lab=" + LAB8), Duration.ofSeconds(10)).stdout()).isBlank();
     }
 
     @Test
     void unreachableDockerIsExit3() throws Exception {
-        Path f = file("t9.yaml", "name: lab-t9\nnodes: [a, b]\nlinks: [{a: a, b: b}]\n");
+        Path f = file("t9.yaml", "name: " + LAB9 + "\nnodes: [a, b]\nlinks: [{a: a, b: b}]\n");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "net.mlcng.cli.Main", "deploy", f.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd);

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("docker")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LabEngineDockerTest {
-    static final String LAB = "lab-t1";
+    static final String LAB = TestTopologies.lab("t1");
 
     @TempDir
     static Path state;
@@ -45,6 +45,7 @@ class LabEngineDockerTest {
     void destroy() {
         try {
             labs.engine.destroy(LAB);
+            assertThat(LabAssertions.leftovers(LAB, state)).isEmpty();
         } finally {
             labs.close();
         }

@@ -3,6 +3,7 @@ package net.mlcng.lab;
 import java.nio.file.Path;
 import net.mlcng.hostnet.HostNet;
 import net.mlcng.runtime.DockerRuntime;
+import net.mlcng.util.WorkerPool;
 
 /** An engine on the real Docker engine with a private state directory, for integration tests. */
 final class Labs implements AutoCloseable {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("docker")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SharedMediumDockerTest {
-    static final String LAB = "lab-t2";
+    static final String LAB = TestTopologies.lab("t2");
 
     @TempDir
     static Path state;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import net.mlcng.image.NodeImages;
 import net.mlcng.topology.Link;
 import net.mlcng.topology.LinkProps;
@@ -16,7 +17,15 @@ import net.mlcng.topology.generate.GridGenerator;
 
 /** Small topologies built in code for the lab tests (independent of the topology file loader). */
 public final class TestTopologies {
+    /** Differs per test JVM: other worktrees run these same tests on the same engine at the same time. */
+    private static final String RUN = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36, 36L * 36 * 36 * 36 * 36 * 36), 36);
+
     private TestTopologies() {}
+
+    /** A lab name unique to this test run, e.g. {@code t1-k3x9qz}. */
+    public static String lab(String id) {
+        return id + "-" + RUN;
+    }
 
     public static Node node(String name, String daemon) {
         return new Node(name, daemon, NodeImages.DEFAULT_TAG, Map.of(), List.of());

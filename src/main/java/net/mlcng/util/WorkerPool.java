@@ -1,4 +1,4 @@
-package net.mlcng.lab;
+package net.mlcng.util;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,8 +13,9 @@ import net.mlcng.error.MlcException;
 import net.mlcng.error.OperationFailedException;
 
 /**
- * A fixed number of threads for calls to the container engine: dockerd is CPU-bound on small
- * machines, so more concurrency than this only queues inside it.
+ * A fixed number of threads for work fanned out per node (calls to the container engine, one
+ * {@code ip} process per namespace): dockerd is CPU-bound on small machines, so more concurrency
+ * than this only queues inside it.
  */
 public final class WorkerPool implements AutoCloseable {
     private final ExecutorService executor;
@@ -23,7 +24,7 @@ public final class WorkerPool implements AutoCloseable {
     public WorkerPool(int size) {
         this.size = Math.max(1, size);
         this.executor = Executors.newFixedThreadPool(this.size, r -> {
-            Thread t = new Thread(r, "lab-worker");
+            Thread t = new Thread(r, "worker");
             t.setDaemon(true);
             return t;
         });
@@ -88,7 +89,7 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     /** Several items of one stage failed; keeps the first failure's exit code. */
-    static final class StageFailedException extends MlcException {
+    public static final class StageFailedException extends MlcException {
         private final int exitCode;
 
         StageFailedException(String message, int exitCode, Throwable cause) {
