@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("docker")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DaemonHealthDockerTest {
-    static final String LAB = "hl-health";
+    static final String LAB = TestTopologies.lab("hl-health");
     static final Duration SETTLE = Duration.ofSeconds(90);
 
     @TempDir
