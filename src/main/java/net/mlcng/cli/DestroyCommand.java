@@ -13,7 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** `mlc-ng destroy LAB | --all`: remove everything a lab made; safe to repeat. */
 @Command(name = "destroy", mixinStandardHelpOptions = true,
-        description = "Remove a lab's containers, veths, bridges, nft tables, namespace handles and state (found on the host, not remembered).")
+        description = {"Remove a lab's containers, veths, bridges, nft tables, namespace handles and state (found on the host, not remembered).",
+                "Node identities (keys/) and captured crashes (crashes/) in the lab's state directory stay unless --purge."})
 public class DestroyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -27,13 +28,16 @@ public class DestroyCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Destroy every lab on this host.")
     boolean all;
 
+    @Option(names = "--purge", description = "Also remove the kept node identities (keys/: bmx7 node ids and addresses) and captured crashes (crashes/).")
+    boolean purge;
+
     @Override
     public Integer call() {
         if ((name == null) == !all) throw new UsageException("say which lab to destroy: LAB or --all (not both)");
         try (LabOptions.Session s = lab.open(ConsoleProgress.to(spec.commandLine().getErr()))) {
             List<String> labs = all ? s.engine().labs() : List.of(name);
             for (String l : labs) {
-                DestroyReport r = s.engine().destroy(l);
+                DestroyReport r = s.engine().destroy(l, purge);
                 spec.commandLine().getOut().printf("lab %s: removed %d containers, %d namespace handles, %d host interfaces%s%n",
                         r.lab(), r.containers(), r.namespaces(), r.hostInterfaces(), r.nftTable() ? ", 1 nft table" : "");
             }

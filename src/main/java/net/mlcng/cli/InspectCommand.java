@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import net.mlcng.daemon.health.DaemonHealth;
 import net.mlcng.lab.LabInspector;
 import net.mlcng.lab.LabInspector.LabView;
 import net.mlcng.lab.LabInspector.LinkView;
@@ -55,9 +56,11 @@ public class InspectCommand implements Callable<Integer> {
         out.printf("lab %s%n", lab.name());
         out.printf("  %-14s %-9s %-12s %-8s %-7s %s%n", "NODE", "STATE", "CONTAINER", "DAEMON", "RUNNING", "ADDRESSES");
         for (NodeView n : lab.nodes()) {
-            out.printf("  %-14s %-9s %-12s %-8s %-7s %s%n", n.name(), n.state(), orDash(n.container()), orDash(n.daemon()),
-                    n.daemonRunning() == null ? "-" : (n.daemonRunning() ? "yes" : "no"), String.join(" ", n.addresses()));
+            DaemonHealth d = n.daemon();
+            out.printf("  %-14s %-9s %-12s %-8s %-7s %s%n", n.name(), n.state(), orDash(n.container()), d == null ? "-" : d.name(),
+                    d == null ? "-" : (d.running() ? "yes" : "no"), String.join(" ", n.addresses()));
         }
+        printDaemonProblems(out, lab);
         if (!lab.links().isEmpty()) {
             out.printf("  %-14s %-14s %-6s %-20s %s%n", "LINK A", "LINK B", "UP", "INTERFACES", "PROPERTIES");
             for (LinkView l : lab.links()) {
@@ -74,6 +77,26 @@ public class InspectCommand implements Callable<Integer> {
                     m.members().size(), String.join(" ", m.pairs()));
         }
         out.flush();
+    }
+
+    /** Below the node table: every daemon that is not simply running, with why. */
+    static void printDaemonProblems(PrintWriter out, LabView lab) {
+        for (NodeView n : lab.nodes()) {
+            DaemonHealth d = n.daemon();
+            if (d == null || (d.running() && !Boolean.TRUE.equals(d.isolated()) && d.notes().isEmpty())) continue;
+            printHealth(out, n.name(), d);
+        }
+    }
+
+    /** One daemon's health: summary line, then isolation, crash files and top frames, notes, last log lines. */
+    static void printHealth(PrintWriter out, String node, DaemonHealth d) {
+        out.printf("  daemon %s on %s: %s%s%n", d.name(), node, d.summary(), d.pid() == null ? "" : " (pid " + d.pid() + ")");
+        if (Boolean.TRUE.equals(d.isolated())) out.println("    runs but sees none of its topology neighbours");
+        if (d.core() != null) out.printf("    core: %s%n", d.core());
+        if (d.backtrace() != null) out.printf("    backtrace: %s%n", d.backtrace());
+        d.crashSite().forEach(f -> out.printf("      %s%n", f));
+        d.notes().forEach(x -> out.printf("    note: %s%n", x));
+        d.lastLogLines().forEach(l -> out.printf("    | %s%n", l));
     }
 
     private static String orDash(String s) {

@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
             RunCommand.class,
             DemoCommand.class,
             WgCommand.class,
+            DaemonCommand.class,
         })
 public class MlcNgCommand implements Runnable {
     @Spec

@@ -17,4 +17,12 @@ public record DaemonState(
     public static DaemonState running(int pid) {
         return new DaemonState(true, pid, null, null, null, List.of());
     }
+
+    /** "running (pid N)", or how it ended (signal or exit status, when) followed by its last log lines. */
+    public String describe() {
+        if (running) return "running (pid " + pid + ")";
+        String how = signal != null ? "killed by " + signal : exitCode != null ? "exit status " + exitCode : "no exit recorded";
+        return how + (stoppedAt == null ? "" : " at " + stoppedAt)
+                + (lastLogLines.isEmpty() ? "" : "; last log lines:\n  " + String.join("\n  ", lastLogLines));
+    }
 }

@@ -14,10 +14,15 @@ public interface RoutingDaemon {
     /** Starts the daemon in the node and returns once it runs (or throws OperationFailedException). */
     void start(NodeExec node, DaemonConfig config);
 
-    /** Stops the daemon by its PID; does nothing when it does not run. */
-    void stop(NodeExec node, DaemonConfig config);
+    /** Stops the daemon by its PID (its supervisor's record); does nothing when it does not run. */
+    default void stop(NodeExec node, DaemonConfig config) {
+        supervisor(config).stop(node);
+    }
 
-    DaemonState state(NodeExec node, DaemonConfig config);
+    /** Whether the daemon runs, or how it ended, from its supervisor's record. */
+    default DaemonState state(NodeExec node, DaemonConfig config) {
+        return supervisor(config).probe(node);
+    }
 
     /** The address the daemon announces for this node (babeld: the loopback ULA; bmx7: its primary IP). */
     String announcedAddress(NodeExec node, DaemonConfig config);
@@ -27,4 +32,10 @@ public interface RoutingDaemon {
 
     /** The daemon's own view of the graph. */
     DaemonView view(NodeExec node, DaemonConfig config);
+
+    /**
+     * The supervisor the daemon runs under (one mechanism for every daemon): its PID, log, how it
+     * ended, and its working directory, where a core lands for {@link net.mlcng.daemon.health.CrashCapture}.
+     */
+    Supervisor supervisor(DaemonConfig config);
 }

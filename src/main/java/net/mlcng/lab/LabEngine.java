@@ -15,6 +15,7 @@ import java.util.UUID;
 import net.mlcng.daemon.DaemonConfig;
 import net.mlcng.daemon.DaemonRegistry;
 import net.mlcng.daemon.NodeExec;
+import net.mlcng.daemon.NodeIdentity;
 import net.mlcng.daemon.RoutingDaemon;
 import net.mlcng.error.EnvironmentException;
 import net.mlcng.error.MlcException;
@@ -239,6 +240,9 @@ public final class LabEngine {
         List<String> unchanged = daemonNodes.stream().filter(n -> !changedNodes.contains(n)).toList();
         Map<String, Boolean> running = pool.map(unchanged,
                 n -> daemonOf(topology.node(n)).state(exec(ids.get(n), n), daemonConfig(topology, names, n)).running(), () -> {});
+        // Dead daemons are examined before their restart, so a crash's core is captured (a new start makes it look stale).
+        List<String> dead = unchanged.stream().filter(n -> !running.getOrDefault(n, false)).toList();
+        pool.forEach(dead, n -> new LabDaemons(this).control(names.lab(), n, LabDaemons.Action.STATUS), () -> {});
         return daemonNodes.stream()
                 .filter(n -> changedNodes.contains(n) || !running.getOrDefault(n, false))
                 .toList();
@@ -258,9 +262,8 @@ public final class LabEngine {
         pool.forEach(nodes, n -> {
             RoutingDaemon d = daemonOf(topology.node(n));
             NodeExec x = exec(ids.get(n), n);
-            DaemonConfig cfg = daemonConfig(topology, names, n);
-            if (!fresh.contains(n)) d.stop(x, cfg);
-            d.start(x, cfg);
+            if (!fresh.contains(n)) d.stop(x, daemonConfig(topology, names, n));
+            d.start(x, daemonStartConfig(topology, names, n));
         }, progress::step);
         progress.endStage();
     }
@@ -468,6 +471,13 @@ public final class LabEngine {
                 topology.node(node).daemonArgs(), NODE_STATE_DIR);
     }
 
+    /** As {@link #daemonConfig}, plus the host directory that keeps the node's daemon identity across redeploys. */
+    DaemonConfig daemonStartConfig(Topology topology, LabNames names, String node) {
+        DaemonConfig c = daemonConfig(topology, names, node);
+        return new DaemonConfig(c.node(), c.meshInterfaces(), c.loopbackAddress(), c.extraArgs(), c.stateDir(),
+                NodeIdentity.dir(store.root(), names.lab(), node));
+    }
+
     /** The node's routing daemon driver, or null when it runs none. */
     static RoutingDaemon daemonOf(Node n) {
         if (n.daemon() == null || n.daemon().isBlank() || n.daemon().equals("none")) return null;
@@ -495,8 +505,19 @@ public final class LabEngine {
     /** What destroy removed. */
     public record DestroyReport(String lab, int containers, int namespaces, int hostInterfaces, boolean nftTable) {}
 
-    /** Removes everything of the lab, found on the host by label and name prefix. Idempotent. */
+    /**
+     * What destroy leaves in the lab's state directory unless purged: node identities (so a
+     * redeploy keeps bmx7 node ids and addresses) and captured crashes (evidence outlives the lab).
+     */
+    public static final Set<String> KEPT_STATE = Set.of("keys", "crashes");
+
+    /** Removes everything of the lab, found on the host by label and name prefix, but {@link #KEPT_STATE}. Idempotent. */
     public DestroyReport destroy(String lab) {
+        return destroy(lab, false);
+    }
+
+    /** As {@link #destroy(String)}; {@code purge} removes {@link #KEPT_STATE} too. */
+    public DestroyReport destroy(String lab, boolean purge) {
         LabNames names = new LabNames(lab);
         List<String> handles = net.netnsHandles().stream().filter(h -> h.startsWith(names.netnsPrefix())).toList();
         net.deleteNetnsHandles(handles);
@@ -509,7 +530,7 @@ public final class LabEngine {
         net.deleteHostInterfaces(hostIfs);
         boolean table = net.bridgeTables().contains(names.nftTable());
         if (table) net.deleteBridgeTable(names.nftTable());
-        store.delete(lab);
+        store.delete(lab, purge ? Set.of() : KEPT_STATE);
         return new DestroyReport(lab, containers.size(), handles.size(), hostIfs.size(), table);
     }
 

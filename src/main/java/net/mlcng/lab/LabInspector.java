@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import net.mlcng.daemon.RoutingDaemon;
+import net.mlcng.daemon.health.DaemonHealth;
 import net.mlcng.hostnet.InterfaceInfo;
 import net.mlcng.runtime.ContainerInfo;
 import net.mlcng.topology.Link;
@@ -36,8 +37,11 @@ public final class LabInspector {
     public record LabView(String name, String topologyHash, List<NodeView> nodes, List<LinkView> links, List<MediumView> media,
             LabWireGuard.State wireguard) {}
 
-    /** {@code state}: the container's state, or "missing" when the topology has the node but no container exists. */
-    public record NodeView(String name, String state, String container, List<String> addresses, String daemon, Boolean daemonRunning) {}
+    /**
+     * {@code state}: the container's state, or "missing" when the topology has the node but no
+     * container exists. {@code daemon}: the health of the node's routing daemon, null when it runs none.
+     */
+    public record NodeView(String name, String state, String container, List<String> addresses, DaemonHealth daemon, Boolean daemonRunning) {}
 
     /** {@code interfaces}: "node:ifname" of both ends; {@code up}: both ends exist and are up, and the link is not set down. */
     public record LinkView(String a, String b, List<String> interfaces, Map<String, LinkProps> properties, boolean up) {}
@@ -69,26 +73,23 @@ public final class LabInspector {
 
         List<String> live = nodeNames.stream().filter(n -> containers.containsKey(n) && containers.get(n).running()).toList();
         Map<String, List<InterfaceInfo>> ifs = engine.net().interfacesOf(live.stream().map(names::netns).toList());
-        Map<String, Boolean> daemonRunning = engine.pool().map(
+        Map<String, DaemonHealth> health = new LabDaemons(engine).health(lab, topology, containers,
                 live.stream().filter(n -> topology != null && topology.nodes().containsKey(n)
-                        && LabEngine.daemonOf(topology.node(n)) != null).toList(),
-                n -> {
-                    RoutingDaemon d = LabEngine.daemonOf(topology.node(n));
-                    return d.state(engine.exec(containers.get(n).id(), n), LabEngine.daemonConfig(topology, names, n)).running();
-                }, () -> {});
+                        && LabEngine.daemonOf(topology.node(n)) != null).toList());
 
         List<NodeView> nodes = new ArrayList<>();
         for (String n : nodeNames) {
             ContainerInfo c = containers.get(n);
             Node def = topology == null ? null : topology.nodes().get(n);
-            String daemon = def == null ? null : (LabEngine.daemonOf(def) == null ? "none" : def.daemon());
+            RoutingDaemon driver = def == null ? null : LabEngine.daemonOf(def);
+            DaemonHealth daemon = driver == null ? null : health.getOrDefault(n,
+                    new DaemonHealth(driver.name(), false, null, null, null, null, null, null, null, List.of("node not running")));
             List<String> addresses = new ArrayList<>();
             for (InterfaceInfo i : ifs.getOrDefault(names.netns(n), List.of())) {
                 for (String a : i.addresses()) if (isGlobal(a)) addresses.add(a);
             }
-            Boolean running = daemonRunning.containsKey(n) ? daemonRunning.get(n) : (def != null && LabEngine.daemonOf(def) == null ? null : Boolean.FALSE);
             nodes.add(new NodeView(n, c == null ? "missing" : c.state(), c == null ? null : LabEngine.shortId(c.id()),
-                    addresses, daemon, running));
+                    addresses, daemon, daemon == null ? null : daemon.running()));
         }
 
         List<LinkView> links = new ArrayList<>();

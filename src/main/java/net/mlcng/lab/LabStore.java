@@ -17,10 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import net.mlcng.error.EnvironmentException;
 import net.mlcng.topology.Topology;
@@ -70,26 +72,44 @@ public final class LabStore {
         }
     }
 
-    /** Names of labs that have a state directory. */
+    /** Names of labs that have a stored topology (a destroyed lab's kept keys or crashes do not count). */
     public List<String> labs() {
         if (!Files.isDirectory(root)) return List.of();
         try (Stream<Path> dirs = Files.list(root)) {
-            return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+            return dirs.filter(d -> Files.isRegularFile(d.resolve("topology.json"))).map(p -> p.getFileName().toString()).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Removes the lab's state directory and everything in it; a missing one is fine. */
-    public void delete(String lab) {
+    /**
+     * Removes the lab's state directory and everything in it but the top-level entries named in
+     * {@code keep} (the directory itself stays while any is kept); a missing one is fine.
+     */
+    public void delete(String lab, Set<String> keep) {
         Path dir = root.resolve(lab);
         if (!Files.exists(dir)) return;
         try (Stream<Path> all = Files.walk(dir)) {
-            List<Path> paths = new ArrayList<>(all.sorted(Comparator.reverseOrder()).toList());
-            for (Path p : paths) Files.deleteIfExists(p);
+            List<Path> paths = new ArrayList<>(all.sorted(Comparator.reverseOrder())
+                    .filter(p -> p.equals(dir) || !keep.contains(dir.relativize(p).getName(0).toString()))
+                    .toList());
+            for (Path p : paths) {
+                if (p.equals(dir) && !isEmpty(dir)) continue;
+                Files.deleteIfExists(p);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    public Path root() {
+        return root;
     }
 
     public Path directory(String lab) {
@@ -122,6 +142,13 @@ public final class LabStore {
             @Override
             public Duration deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
                 return Duration.parse(p.getValueAsString());
+            }
+        });
+        // Instants (daemon end times) as ISO-8601 text, like durations: readable, no extra module.
+        durations.addSerializer(Instant.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(Instant i, JsonGenerator gen, SerializerProvider p) throws IOException {
+                gen.writeString(i.toString());
             }
         });
         ObjectMapper m = new ObjectMapper().registerModule(durations);

@@ -79,7 +79,7 @@ class LabEngineDockerTest {
         LabNames names = new LabNames(LAB);
         for (JsonNode n : lab.get("nodes")) {
             assertThat(n.get("state").asText()).isEqualTo("running");
-            assertThat(n.get("daemon").asText()).isEqualTo("babeld");
+            assertThat(n.get("daemon").get("name").asText()).isEqualTo("babeld");
             assertThat(n.get("daemonRunning").asBoolean()).isTrue();
             assertThat(n.get("container").asText()).hasSize(12);
             assertThat(n.get("addresses").get(0).asText()).isEqualTo(names.loopbackAddress(n.get("name").asText()) + "/128");

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,23 +15,25 @@ import net.mlcng.daemon.NodeExec;
 import net.mlcng.daemon.NodeExec.ExecResult;
 import net.mlcng.daemon.Route;
 import net.mlcng.daemon.RoutingDaemon;
+import net.mlcng.daemon.Supervisor;
 import net.mlcng.error.OperationFailedException;
 
 /**
  * babeld in a node. The container has a read-only /proc/sys, so babeld runs with
  * {@code skip-kernel-setup} and relies on the sysctls the lab presets at container creation
- * (forwarding on, redirects off). It announces only the node's loopback ULA. A small shell
- * wrapper records babeld's exit status next to its pid and log files, so {@link #state} can say
- * how it ended. Extra daemon arguments from the topology are extra babeld.conf lines.
+ * (forwarding on, redirects off). It announces only the node's loopback ULA. It runs under the
+ * shared {@link Supervisor}, which records its PID, log and how it ended, so {@link #state} can say
+ * why it stopped. Extra daemon arguments from the topology are extra babeld.conf lines.
  */
 public final class BabeldDriver implements RoutingDaemon {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int LOG_LINES = 20;
+    private static final String NAME = "babeld";
+    private static final String READY_FILE = "babeld.ready";
 
     @Override
     public String name() {
-        return "babeld";
+        return NAME;
     }
 
     /** The babeld.conf this driver writes for a node. */
@@ -49,91 +50,51 @@ public final class BabeldDriver implements RoutingDaemon {
         return conf.toString();
     }
 
-    private static String dir(DaemonConfig c) {
-        return c.stateDir() + "/babeld";
+    /** babeld's pid/log/exit record and, as its working directory, its core and config live here. */
+    @Override
+    public Supervisor supervisor(DaemonConfig config) {
+        return new Supervisor(NAME, config.stateDir() + "/" + NAME);
     }
 
+    /**
+     * babeld in the foreground (it logs to stderr, which the supervisor keeps). Its own pid file
+     * ({@code -I}) is opened with O_EXCL, so one left by a crash would block every restart; it is
+     * named {@value #READY_FILE}, removed before each start, and serves only as the sign that babeld
+     * read its config and is up.
+     */
     @Override
     public void start(NodeExec node, DaemonConfig config) {
-        String script = """
-                set -e
-                mkdir -p "$1" && cd "$1"
-                printf '%s' "$2" > babeld.conf
-                rm -f babeld.pid babeld.exit
-                setsid sh -c 'babeld -c babeld.conf -I babeld.pid -L babeld.log -S babeld.state; echo $? > babeld.exit' </dev/null >/dev/null 2>&1 &
-                i=0
-                while [ ! -s babeld.pid ]; do
-                  if [ -e babeld.exit ]; then echo "babeld exited with status $(cat babeld.exit):" >&2; tail -5 babeld.log >&2; exit 1; fi
-                  i=$((i+1)); if [ $i -gt 200 ]; then echo "babeld wrote no pid file within 10 s" >&2; exit 1; fi
-                  sleep 0.05
-                done
-                cat babeld.pid
-                """;
-        ExecResult r = node.exec(List.of("sh", "-c", script, "babeld-start", dir(config), configFile(config)), TIMEOUT);
-        if (!r.ok()) {
-            throw new OperationFailedException("babeld did not start in node " + node.node() + ": " + r.stderr().strip());
+        Supervisor supervisor = supervisor(config);
+        if (supervisor.probe(node).running()) return;
+        String dir = supervisor.stateDir();
+        ExecResult prepared = node.exec(List.of("sh", "-c", "mkdir -p \"$1\" && cd \"$1\" && printf '%s' \"$2\" > babeld.conf && rm -f " + READY_FILE,
+                "sh", dir, configFile(config)), TIMEOUT);
+        if (!prepared.ok()) {
+            throw new OperationFailedException("cannot write babeld.conf in node " + node.node() + ": " + prepared.stderr().strip());
         }
+        supervisor.launch(node, List.of(NAME, "-c", dir + "/babeld.conf", "-I", dir + "/" + READY_FILE, "-S", dir + "/babeld.state"));
+        awaitReady(node, supervisor);
     }
 
-    @Override
-    public void stop(NodeExec node, DaemonConfig config) {
-        String script = """
-                cd "$1" 2>/dev/null || exit 0
-                [ -s babeld.pid ] || exit 0
-                pid=$(cat babeld.pid)
-                kill "$pid" 2>/dev/null || exit 0
-                i=0
-                while kill -0 "$pid" 2>/dev/null; do
-                  i=$((i+1)); if [ $i -gt 60 ]; then kill -9 "$pid"; break; fi
-                  sleep 0.05
-                done
-                """;
-        ExecResult r = node.exec(List.of("sh", "-c", script, "babeld-stop", dir(config)), TIMEOUT);
-        if (!r.ok()) throw new OperationFailedException("cannot stop babeld in node " + node.node() + ": " + r.stderr().strip());
-    }
-
-    @Override
-    public DaemonState state(NodeExec node, DaemonConfig config) {
-        String script = """
-                cd "$1" 2>/dev/null || exit 0
-                pid=$(cat babeld.pid 2>/dev/null)
-                echo "pid=$pid"
-                if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then echo running=yes; else echo running=no; fi
-                if [ -e babeld.exit ]; then echo "exit=$(cat babeld.exit)"; echo "stopped=$(stat -c %Y babeld.exit)"; fi
-                echo --log--
-                tail -n "$2" babeld.log 2>/dev/null
-                """;
-        ExecResult r = node.exec(List.of("sh", "-c", script, "babeld-state", dir(config), String.valueOf(LOG_LINES)), TIMEOUT);
-        if (!r.ok()) throw new OperationFailedException("cannot read babeld state in node " + node.node() + ": " + r.stderr().strip());
-        return parseState(r.stdout());
-    }
-
-    static DaemonState parseState(String out) {
-        Integer pid = null, exit = null;
-        Instant stopped = null;
-        boolean running = false;
-        List<String> log = new ArrayList<>();
-        boolean inLog = false;
-        for (String line : out.split("\n", -1)) {
-            if (inLog) {
-                if (!line.isEmpty()) log.add(line);
-            } else if (line.equals("--log--")) {
-                inLog = true;
-            } else if (line.startsWith("pid=") && line.length() > 4) {
-                pid = Integer.valueOf(line.substring(4).trim());
-            } else if (line.equals("running=yes")) {
-                running = true;
-            } else if (line.startsWith("exit=")) {
-                exit = Integer.valueOf(line.substring(5).trim());
-            } else if (line.startsWith("stopped=")) {
-                stopped = Instant.ofEpochSecond(Long.parseLong(line.substring(8).trim()));
+    private static void awaitReady(NodeExec node, Supervisor supervisor) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        String ready = supervisor.stateDir() + "/" + READY_FILE;
+        while (!node.exec(List.of("test", "-s", ready), TIMEOUT).ok()) {
+            DaemonState state = supervisor.probe(node);
+            if (!state.running()) {
+                throw new OperationFailedException("babeld did not start in node " + node.node() + ": " + state.describe());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new OperationFailedException("babeld in node " + node.node() + " runs (pid " + state.pid() + ") but did not get ready within "
+                        + TIMEOUT.toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new OperationFailedException("interrupted while starting babeld in node " + node.node(), e);
             }
         }
-        if (running) return new DaemonState(true, pid, null, null, null, log);
-        // The shell reports death by signal N as 128+N.
-        String signal = exit != null && exit > 128 ? "signal " + (exit - 128) : null;
-        Integer exitCode = signal == null ? exit : null;
-        return new DaemonState(false, pid, exitCode, signal, stopped, log);
     }
 
     @Override

@@ -78,16 +78,6 @@ public final class Bmx7Driver implements RoutingDaemon {
         }
     }
 
-    @Override
-    public void stop(NodeExec node, DaemonConfig config) {
-        supervisor(config).stop(node);
-    }
-
-    @Override
-    public DaemonState state(NodeExec node, DaemonConfig config) {
-        return supervisor(config).probe(node);
-    }
-
     /** bmx7's primary IP (fd70::/16, derived from the node key), from its status. */
     @Override
     public String announcedAddress(NodeExec node, DaemonConfig config) {
@@ -183,7 +173,7 @@ public final class Bmx7Driver implements RoutingDaemon {
             }
             DaemonState state = supervisor.probe(node);
             if (!state.running()) {
-                throw new OperationFailedException("bmx7 in node " + node.node() + " ended while starting: " + describe(state));
+                throw new OperationFailedException("bmx7 in node " + node.node() + " ended while starting: " + state.describe());
             }
             if (System.nanoTime() > deadline) {
                 throw new OperationFailedException("bmx7 in node " + node.node() + " runs (pid " + state.pid() + ") but its control socket"
@@ -193,11 +183,6 @@ public final class Bmx7Driver implements RoutingDaemon {
         }
     }
 
-    private static String describe(DaemonState state) {
-        String how = state.signal() != null ? "killed by " + state.signal()
-                : state.exitCode() != null ? "exit status " + state.exitCode() : "no exit recorded";
-        return how + (state.lastLogLines().isEmpty() ? "" : "; last log lines:\n  " + String.join("\n  ", state.lastLogLines()));
-    }
 
     private void sleep() {
         try {
@@ -208,7 +193,8 @@ public final class Bmx7Driver implements RoutingDaemon {
         }
     }
 
-    private static Supervisor supervisor(DaemonConfig config) {
+    @Override
+    public Supervisor supervisor(DaemonConfig config) {
         return new Supervisor(NAME, config.stateDir());
     }
 }

@@ -65,10 +65,15 @@ public final class CrashCapture {
             notes.add("binary of " + daemon + " not found in the node: no backtrace");
         } else {
             NodeExec.ExecResult bt = exec(node, GdbBacktrace.command(binary.stdout().strip(), coreInNode.get()));
-            write(outputDir.resolve(name + ".backtrace.txt"), (bt.stdout() + bt.stderr()).getBytes(StandardCharsets.UTF_8));
+            write(backtraceFile(core), (bt.stdout() + bt.stderr()).getBytes(StandardCharsets.UTF_8));
             backtrace = GdbBacktrace.parse(bt.stdout());
         }
         return new CrashReport(node.node(), daemon, state, core, backtrace, notes);
+    }
+
+    /** Where gdb's output for a captured core is written: beside it. */
+    public static Path backtraceFile(Path core) {
+        return core.resolveSibling(core.getFileName() + ".backtrace.txt");
     }
 
     private static int signalNumber(String signal) {

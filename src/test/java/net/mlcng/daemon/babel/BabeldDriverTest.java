@@ -1,15 +1,19 @@
 package net.mlcng.daemon.babel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import net.mlcng.daemon.DaemonConfig;
-import net.mlcng.daemon.DaemonState;
 import net.mlcng.daemon.DaemonView;
+import net.mlcng.daemon.FakeNode;
 import net.mlcng.daemon.Route;
+import net.mlcng.error.OperationFailedException;
 import org.junit.jupiter.api.Test;
 
 class BabeldDriverTest {
+    private static final DaemonConfig CONFIG = new DaemonConfig("n1", List.of("en2"), "fd00::1", List.of(), "/s");
+
     @Test
     void configAnnouncesOnlyTheLoopbackAddressOverTheMeshInterfaces() {
         String conf = BabeldDriver.configFile(new DaemonConfig("n1", List.of("en2", "mair"), "fd00::1", List.of("default hello-interval 1"), "/s"));
@@ -24,16 +28,30 @@ class BabeldDriverTest {
     }
 
     @Test
-    void stateReportsRunningOrHowItEnded() {
-        assertThat(BabeldDriver.parseState("pid=42\nrunning=yes\n--log--\n").running()).isTrue();
-        DaemonState killed = BabeldDriver.parseState("pid=42\nrunning=no\nexit=137\nstopped=1700000000\n--log--\nline 1\nline 2\n");
-        assertThat(killed.running()).isFalse();
-        assertThat(killed.signal()).isEqualTo("signal 9");
-        assertThat(killed.exitCode()).isNull();
-        assertThat(killed.lastLogLines()).containsExactly("line 1", "line 2");
-        DaemonState failed = BabeldDriver.parseState("pid=\nrunning=no\nexit=1\nstopped=1700000000\n--log--\n");
-        assertThat(failed.exitCode()).isEqualTo(1);
-        assertThat(failed.pid()).isNull();
+    void startRunsBabeldInTheForegroundUnderTheSupervisorWithAFreshReadyFile() {
+        FakeNode node = new FakeNode("n1")
+                .on(FakeNode.script("never"), FakeNode.ok("never\n"))
+                .on(FakeNode.script("babeld.conf"), FakeNode.ok(""))
+                .on(FakeNode.script("started by mlc-ng"), FakeNode.ok("42\n"))
+                .on(FakeNode.command("test", "-s"), FakeNode.ok(""));
+        new BabeldDriver().start(node, CONFIG);
+        assertThat(node.commands()).anySatisfy(c -> assertThat(c.get(2)).contains("rm -f babeld.ready"));
+        List<String> launch = node.commands().stream().filter(c -> c.get(2).contains("started by mlc-ng")).findFirst().orElseThrow();
+        assertThat(launch.subList(6, launch.size())).containsExactly(
+                "babeld", "-c", "/s/babeld/babeld.conf", "-I", "/s/babeld/babeld.ready", "-S", "/s/babeld/babeld.state");
+    }
+
+    @Test
+    void aBabeldThatDiesWhileStartingIsReportedWithHowItEnded() {
+        FakeNode node = new FakeNode("n1")
+                .on(FakeNode.script("babeld.conf"), FakeNode.ok(""))
+                .on(FakeNode.script("started by mlc-ng"), FakeNode.ok("42\n"))
+                .on(FakeNode.command("test", "-s"), FakeNode.fail(1, ""))
+                .on(FakeNode.script("never"), FakeNode.ok("never\n"), FakeNode.ok("pid 42\nended 1 1700000000\nlog\nbabeld: unknown interface\n"));
+        assertThatThrownBy(() -> new BabeldDriver().start(node, CONFIG))
+                .isInstanceOf(OperationFailedException.class)
+                .hasMessageContaining("exit status 1")
+                .hasMessageContaining("babeld: unknown interface");
     }
 
     @Test
