@@ -20,7 +20,7 @@ class LabInspectorJsonTest {
                 null, "/s/crashes/n2/core.n2.babeld.34", "/s/crashes/n2/core.n2.babeld.34.backtrace.txt", List.of("#0 select"),
                 List.of("log line"), List.of());
         Report r = new Report(List.of(new LabView("hl-json", "h",
-                List.of(new NodeView("n2", "running", "abc", List.of("fd00::2/128"), crashed, false)), List.of(), List.of())));
+                List.of(new NodeView("n2", "running", "abc", List.of("fd00::2/128"), crashed, false)), List.of(), List.of(), null)));
         JsonNode n = new ObjectMapper().readTree(LabInspector.toJson(r)).get("labs").get(0).get("nodes").get(0);
         assertThat(n.get("state").asText()).isEqualTo("running");
         assertThat(n.get("daemonRunning").asBoolean()).isFalse();
