@@ -583,6 +583,12 @@ public final class LabEngine {
         if (c == null) throw new OperationFailedException("node " + node + " of lab " + lab + " has no container; run deploy again to re-create it");
         LabNames names = new LabNames(lab);
         if (action != NodeAction.START) {
+            if (c.running()) {
+                // The kernel tears a stopped node's namespace down asynchronously; deleting its veths first
+                // frees the peers' interface names at once, so a quick start cannot find them still taken.
+                String ns = names.netns(node);
+                net.deleteInterfaces(ns, net.interfaces(ns).stream().map(InterfaceInfo::name).filter(i -> !i.equals("lo")).toList());
+            }
             runtime.stop(c.id());
             net.deleteNetnsHandles(List.of(names.netns(node)));
         }
