@@ -44,7 +44,24 @@ public final class RouteMonitor implements AutoCloseable {
      * route groups microseconds later; a socket seen plus {@link #SUBSCRIBE_MARGIN} covers both.
      */
     public static RouteMonitor start(String ns) {
-        ProcessBuilder pb = new ProcessBuilder(List.of("ip", "-timestamp", "-6", "-n", ns, "monitor", "route"));
+        try {
+            return start(ns, true);
+        } catch (HostNetException e) {
+            if (!e.getMessage().contains("chrt")) throw e;
+            return start(ns, false);
+        }
+    }
+
+    /**
+     * ip stamps an event when it reads it, so on a saturated host its own scheduling delay would
+     * enter the measurement: with {@code realtime} it runs at the lowest real-time priority (it
+     * sleeps in recv nearly all the time), falling back to normal scheduling where that is refused.
+     */
+    private static RouteMonitor start(String ns, boolean realtime) {
+        List<String> cmd = new java.util.ArrayList<>();
+        if (realtime) cmd.addAll(List.of("chrt", "-f", "1"));
+        cmd.addAll(List.of("ip", "-timestamp", "-6", "-n", ns, "monitor", "route"));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("TZ", "UTC");
         pb.redirectErrorStream(true);
         Process p;

@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import net.mlcng.daemon.DaemonState;
 import net.mlcng.daemon.NodeExec;
-import net.mlcng.daemon.RoutingDaemon;
 import net.mlcng.error.MlcException;
 import net.mlcng.error.OperationFailedException;
 import net.mlcng.hostnet.RouteMonitor;
