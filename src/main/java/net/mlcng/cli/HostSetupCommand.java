@@ -3,6 +3,7 @@ package net.mlcng.cli;
 import net.mlcng.host.HostSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** `mlc-ng host setup`: install what labs need on Debian 12 and start dockerd, when missing. */
@@ -14,10 +15,13 @@ public class HostSetupCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--for-tests", description = "Also install what the test suite needs (chromium, for the report screenshot test).")
+    boolean forTests;
+
     @Override
     public void run() {
         var out = spec.commandLine().getOut();
-        HostSetup.Outcome o = HostSetup.run(line -> {
+        HostSetup.Outcome o = HostSetup.run(forTests, line -> {
             out.println(line);
             out.flush();
         });

@@ -20,6 +20,8 @@ import net.mlcng.util.Processes;
 public final class HostSetup {
     /** Debian packages the host needs (Java and Maven are there already: the launcher needed them). */
     public static final List<String> PACKAGES = List.of("docker.io", "iproute2", "nftables", "wireguard-tools", "mmdebstrap");
+    /** Needed only by the test suite: headless Chromium renders report.html for the screenshot test. */
+    public static final List<String> TEST_PACKAGES = List.of("chromium");
     public static final Path DOCKERD_LOG = Path.of("/var/log/mlc-ng/dockerd.log");
     private static final Duration APT_TIMEOUT = Duration.ofMinutes(15);
     private static final Duration ENGINE_WAIT = Duration.ofSeconds(60);
@@ -34,16 +36,23 @@ public final class HostSetup {
     }
 
     public static Outcome run(Consumer<String> log) {
-        return run(Privileges.current(), log);
+        return run(Privileges.current(), false, log);
     }
 
-    /** As {@link #run(Consumer)}, for a process with the given privileges: refuses before changing anything. */
-    static Outcome run(Privileges privileges, Consumer<String> log) {
+    /** As {@link #run(Consumer)}; with {@code forTests} also the packages the test suite needs. */
+    public static Outcome run(boolean forTests, Consumer<String> log) {
+        return run(Privileges.current(), forTests, log);
+    }
+
+    /** As {@link #run(boolean, Consumer)}, for a process with the given privileges: refuses before changing anything. */
+    static Outcome run(Privileges privileges, boolean forTests, Consumer<String> log) {
         if (!privileges.isRoot()) {
             throw new EnvironmentException("host setup installs packages and starts dockerd, which needs root",
                     "run it as root: sudo ./mlc-ng host setup");
         }
-        List<String> missing = missingPackages();
+        List<String> wanted = new ArrayList<>(PACKAGES);
+        if (forTests) wanted.addAll(TEST_PACKAGES);
+        List<String> missing = missingPackages(wanted);
         if (!missing.isEmpty()) {
             log.accept("installing " + String.join(" ", missing));
             install(missing);
@@ -59,9 +68,9 @@ public final class HostSetup {
         return new Outcome(missing, started, "Docker engine " + engine.version() + ", API " + engine.apiVersion());
     }
 
-    static List<String> missingPackages() {
+    static List<String> missingPackages(List<String> packages) {
         List<String> missing = new ArrayList<>();
-        for (String pkg : PACKAGES) {
+        for (String pkg : packages) {
             Processes.Result r = Processes.run(List.of("dpkg-query", "-W", "-f=${db:Status-Abbrev}", pkg),
                     Duration.ofSeconds(30));
             if (!r.ok() || !r.stdout().startsWith("ii")) missing.add(pkg);

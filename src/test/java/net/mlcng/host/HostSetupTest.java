@@ -15,7 +15,7 @@ class HostSetupTest {
         List<String> log = new ArrayList<>();
         Privileges user = new Privileges(1000, BigInteger.ZERO);
 
-        assertThatThrownBy(() -> HostSetup.run(user, log::add))
+        assertThatThrownBy(() -> HostSetup.run(user, false, log::add))
                 .isInstanceOfSatisfying(EnvironmentException.class, e -> {
                     assertThat(e.exitCode()).isEqualTo(3);
                     assertThat(e.fix()).contains("sudo ./mlc-ng host setup");
