@@ -82,9 +82,7 @@ public class WgCommand implements Callable<Integer> {
                 if (nodes.isEmpty() || nodes.size() % 2 != 0) {
                     throw new UsageException("--mode pairs needs an even --nodes list: n1,n2,n3,n4 = tunnels n1-n2 and n3-n4");
                 }
-                List<TunnelShape.NodePair> pairs = new ArrayList<>();
-                for (int i = 0; i < nodes.size(); i += 2) pairs.add(new TunnelShape.NodePair(nodes.get(i), nodes.get(i + 1)));
-                yield new TunnelShape.Pairs(pairs);
+                yield TunnelShape.Pairs.consecutive(nodes);
             }
             default -> throw new UsageException("--mode " + mode + ": expected full-mesh, hub or pairs");
         };

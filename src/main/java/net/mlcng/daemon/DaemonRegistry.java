@@ -9,6 +9,9 @@ import net.mlcng.error.UsageException;
 
 /** The routing daemons mlc-ng knows, by the name topology files use. */
 public final class DaemonRegistry {
+    /** The daemon of a node that runs no routing daemon (the lab starts nothing; link tests use static routes). */
+    public static final String NONE = "none";
+
     /** Every driver, one line each (an explicit list: no class-loading order or static-init surprises). */
     private static final List<RoutingDaemon> DRIVERS = List.of(
             new BabeldDriver(),

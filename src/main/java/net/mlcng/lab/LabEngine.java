@@ -480,7 +480,7 @@ public final class LabEngine {
 
     /** The node's routing daemon driver, or null when it runs none. */
     static RoutingDaemon daemonOf(Node n) {
-        if (n.daemon() == null || n.daemon().isBlank() || n.daemon().equals("none")) return null;
+        if (n.daemon() == null || n.daemon().isBlank() || n.daemon().equals(DaemonRegistry.NONE)) return null;
         return DaemonRegistry.get(n.daemon());
     }
 

@@ -1,6 +1,5 @@
 package net.mlcng.scenario;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,9 +13,12 @@ import java.util.Set;
 import net.mlcng.error.InputProblem;
 import net.mlcng.error.InvalidInputException;
 import net.mlcng.scenario.Step.NodePair;
-import net.mlcng.scenario.YamlTree.Mapping;
-import net.mlcng.scenario.YamlTree.Scalar;
-import net.mlcng.scenario.YamlTree.Sequence;
+import net.mlcng.topology.LocatedYaml;
+import net.mlcng.topology.LocatedYaml.YEntry;
+import net.mlcng.topology.LocatedYaml.YList;
+import net.mlcng.topology.LocatedYaml.YMap;
+import net.mlcng.topology.LocatedYaml.YNode;
+import net.mlcng.topology.LocatedYaml.YScalar;
 import net.mlcng.topology.Names;
 import net.mlcng.topology.TopologyLoader;
 import net.mlcng.topology.Units;
@@ -45,37 +47,30 @@ public final class ScenarioLoader {
     }
 
     public Scenario load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new InvalidInputException(new InputProblem(file.toString(), 0, 0, null, "cannot read scenario file: " + e.getMessage()));
-        }
-        return parse(text, file);
+        Reader r = new Reader(file.toString());
+        return interpret(LocatedYaml.read(file, r.problems), r, file);
     }
 
     /** Parses scenario text; {@code file} names it in messages and anchors relative topology paths. */
     public Scenario parse(String text, Path file) {
         Reader r = new Reader(file.toString());
-        YamlTree root;
-        try {
-            root = YamlTree.parse(text);
-        } catch (YamlTree.SyntaxError e) {
-            throw new InvalidInputException(new InputProblem(file.toString(), e.line, e.column, null, e.getMessage()));
-        }
-        if (!(root instanceof Mapping top)) {
-            throw new InvalidInputException(new InputProblem(file.toString(), root.line(), root.column(), null,
-                    "a scenario is a mapping with name, topology, daemon, repetitions and steps"));
+        return interpret(LocatedYaml.parse(text, file.toString(), r.problems), r, file);
+    }
+
+    private Scenario interpret(YNode root, Reader r, Path file) {
+        if (!(root instanceof YMap top)) {
+            r.problem(root, null, "a scenario is a mapping with name, topology, daemon, repetitions and steps");
+            throw new InvalidInputException(r.problems);
         }
         r.unknownKeys(top, TOP_KEYS, "");
         String fallbackName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         String name = r.string(top, "name", "", false);
         if (name == null) name = fallbackName;
-        else if (Names.topologyNameProblem(name) != null) r.problem(top.entries().get("name"), "name", Names.topologyNameProblem(name));
+        else if (Names.topologyNameProblem(name) != null) r.problem(get(top, "name"), "name", Names.topologyNameProblem(name));
         TopologySource topology = readTopology(r, top, file);
         String daemon = r.string(top, "daemon", "", true);
         if (daemon != null && !knownDaemons.contains(daemon)) {
-            r.problem(top.entries().get("daemon"), "daemon", "unknown daemon '" + daemon + "'; known daemons: " + String.join(", ", knownDaemons));
+            r.problem(get(top, "daemon"), "daemon", "unknown daemon '" + daemon + "'; known daemons: " + String.join(", ", knownDaemons));
         }
         Integer reps = r.integer(top, "repetitions", "", 1, MAX_REPETITIONS);
         List<Step> steps = readSteps(r, top);
@@ -106,34 +101,40 @@ public final class ScenarioLoader {
         if (!problems.isEmpty()) throw new InvalidInputException(problems);
     }
 
+    /** The value at {@code key}, or null when the mapping has no such key. */
+    private static YNode get(YMap m, String key) {
+        YEntry e = m.entries().get(key);
+        return e == null ? null : e.value();
+    }
+
     private static String abbreviate(Collection<String> names) {
         List<String> l = List.copyOf(names);
         return l.size() <= 12 ? String.join(", ", l) : String.join(", ", l.subList(0, 12)) + ", ... (" + l.size() + " in all)";
     }
 
-    private static TopologySource readTopology(Reader r, Mapping top, Path file) {
-        YamlTree t = top.entries().get("topology");
+    private static TopologySource readTopology(Reader r, YMap top, Path file) {
+        YNode t = get(top, "topology");
         if (t == null) {
             r.problem(top, "topology", "missing: a topology file path or {generate: KIND, ...parameters}");
             return null;
         }
-        if (t instanceof Scalar s && s.text() != null && !s.text().isBlank()) {
+        if (t instanceof YScalar s && !s.isNull() && !s.text().isBlank()) {
             Path dir = file.toAbsolutePath().getParent();
             Path p = dir == null ? Path.of(s.text()) : dir.resolve(s.text()).normalize();
             if (!Files.isRegularFile(p)) r.problem(t, "topology", "no topology file " + p);
             return TopologySource.file(p);
         }
-        if (t instanceof Mapping m) return readGenerator(r, m);
+        if (t instanceof YMap m) return readGenerator(r, m);
         r.problem(t, "topology", "must be a topology file path or {generate: KIND, ...parameters}");
         return null;
     }
 
     /** {@code {generate: grid, rows: 3, cols: 3}}: parameters typed and checked as the generator declares them. */
-    private static TopologySource readGenerator(Reader r, Mapping m) {
+    private static TopologySource readGenerator(Reader r, YMap m) {
         String kind = r.string(m, "generate", "topology", true);
         if (kind == null) return null;
         if (!GeneratorSpecs.kinds().contains(kind)) {
-            r.problem(m.entries().get("generate"), "topology.generate",
+            r.problem(get(m, "generate"), "topology.generate",
                     "unknown generator '" + kind + "'; known: " + String.join(", ", GeneratorSpecs.kinds()));
             return null;
         }
@@ -143,11 +144,11 @@ public final class ScenarioLoader {
         r.unknownKeys(m, allowed, "topology");
         Map<String, Object> values = new LinkedHashMap<>();
         int before = r.problems.size();
-        for (var e : m.entries().entrySet()) {
-            GeneratorSpecs.Param param = params.get(e.getKey());
+        for (String key : m.entries().keySet()) {
+            GeneratorSpecs.Param param = params.get(key);
             if (param == null) continue;
-            Object v = r.typed(m, e.getKey(), "topology", param.type());
-            if (v != null) values.put(e.getKey(), v);
+            Object v = r.typed(m, key, "topology", param.type());
+            if (v != null) values.put(key, v);
         }
         if (r.problems.size() > before) return null;
         try {
@@ -159,9 +160,9 @@ public final class ScenarioLoader {
         return TopologySource.generated(kind, values);
     }
 
-    private List<Step> readSteps(Reader r, Mapping top) {
-        YamlTree s = top.entries().get("steps");
-        if (!(s instanceof Sequence seq) || seq.items().isEmpty()) {
+    private List<Step> readSteps(Reader r, YMap top) {
+        YNode s = get(top, "steps");
+        if (!(s instanceof YList seq) || seq.items().isEmpty()) {
             r.problem(s == null ? top : s, "steps", "must be a non-empty list of steps");
             return List.of();
         }
@@ -199,23 +200,23 @@ public final class ScenarioLoader {
         if (deployed) r.problemAt(steps.get(steps.size() - 1).line(), "steps", "the lab is never destroyed: end with a destroy step");
     }
 
-    private Step readStep(Reader r, YamlTree item, String where) {
+    private Step readStep(Reader r, YNode item, String where) {
         String keyword;
-        YamlTree args;
-        if (item instanceof Scalar s && s.text() != null) {
+        YNode args;
+        if (item instanceof YScalar s && !s.isNull()) {
             keyword = s.text();
             args = null;
-        } else if (item instanceof Mapping m && m.entries().size() == 1) {
-            var e = m.entries().entrySet().iterator().next();
-            keyword = e.getKey();
-            args = e.getValue() instanceof Scalar sc && sc.text() == null ? null : e.getValue();
+        } else if (item instanceof YMap m && m.entries().size() == 1) {
+            YEntry e = m.entries().values().iterator().next();
+            keyword = e.key();
+            args = e.value() instanceof YScalar sc && sc.isNull() ? null : e.value();
         } else {
             r.problem(item, where, "a step is a name (e.g. deploy) or a one-key mapping (e.g. wait: {duration: 5s})");
             return null;
         }
-        int line = item.line();
+        int line = item.loc().line();
         String field = where + "." + keyword;
-        Mapping a = args == null ? new Mapping(Map.of(), Map.of(), line, item.column()) : args instanceof Mapping m ? m : null;
+        YMap a = args == null ? new YMap(item.loc(), Map.of()) : args instanceof YMap m ? m : null;
         if (a == null) {
             r.problem(args, field, "the step's parameters must be a mapping, e.g. {timeout: 60s}");
             return null;
@@ -229,7 +230,7 @@ public final class ScenarioLoader {
                 Duration timeout = r.duration(a, "timeout", field, true);
                 Integer sample = r.integer(a, "ping_sample", field, 0, 10_000);
                 String metric = r.string(a, "metric", field, false);
-                if (metric != null && !metric.matches("[a-z][a-z0-9_]*")) r.problem(a.entries().get("metric"), field + ".metric", "must match [a-z][a-z0-9_]*");
+                if (metric != null && !metric.matches("[a-z][a-z0-9_]*")) r.problem(get(a, "metric"), field + ".metric", "must match [a-z][a-z0-9_]*");
                 yield new Step.WaitConverged(timeout, sample == null ? 5 : sample, metric == null ? "convergence" : metric, line);
             }
             case "wireguard_up" -> {
@@ -238,7 +239,7 @@ public final class ScenarioLoader {
                 List<String> nodes = r.nodeList(a, "nodes", field);
                 Duration timeout = r.duration(a, "timeout", field, false);
                 if (mode == Step.TunnelMode.PAIRS && nodes.size() % 2 != 0) {
-                    r.problem(a.entries().get("nodes"), field + ".nodes", "mode pairs needs an even number of nodes (a b c d = tunnels a-b and c-d)");
+                    r.problem(get(a, "nodes"), field + ".nodes", "mode pairs needs an even number of nodes (a b c d = tunnels a-b and c-d)");
                 }
                 yield new Step.WireguardUp(mode, nodes, timeout == null ? Duration.ofSeconds(30) : timeout, line);
             }
@@ -274,28 +275,28 @@ public final class ScenarioLoader {
         };
     }
 
-    private static Step noArgs(Reader r, Mapping a, String field, Step step) {
+    private static Step noArgs(Reader r, YMap a, String field, Step step) {
         r.unknownKeys(a, Set.of(), field);
         return step;
     }
 
-    private static Step readPing(Reader r, Mapping a, String field, int line) {
+    private static Step readPing(Reader r, YMap a, String field, int line) {
         r.unknownKeys(a, Set.of("pairs", "from", "to", "count", "interval", "over", "background"), field);
         List<NodePair> pairs = new ArrayList<>();
         boolean all = false;
-        YamlTree p = a.entries().get("pairs");
+        YNode p = get(a, "pairs");
         boolean fromTo = a.entries().containsKey("from") || a.entries().containsKey("to");
         if (p != null && fromTo) {
             r.problem(p, field + ".pairs", "give either pairs or from/to, not both");
-        } else if (p instanceof Scalar s && "all".equals(s.text())) {
+        } else if (p instanceof YScalar s && "all".equals(s.text())) {
             all = true;
-        } else if (p instanceof Sequence seq) {
-            for (YamlTree item : seq.items()) {
-                if (item instanceof Sequence two && two.items().size() == 2
-                        && two.items().get(0) instanceof Scalar x && two.items().get(1) instanceof Scalar y
+        } else if (p instanceof YList seq) {
+            for (YNode item : seq.items()) {
+                if (item instanceof YList two && two.items().size() == 2
+                        && two.items().get(0) instanceof YScalar x && two.items().get(1) instanceof YScalar y
                         && r.checkNode(x, field + ".pairs") && r.checkNode(y, field + ".pairs")) {
                     pairs.add(new NodePair(x.text(), y.text()));
-                } else if (!(item instanceof Sequence two2 && two2.items().size() == 2)) {
+                } else if (!(item instanceof YList two2 && two2.items().size() == 2)) {
                     r.problem(item, field + ".pairs", "each pair is [from, to]");
                 }
             }
@@ -311,7 +312,7 @@ public final class ScenarioLoader {
         Integer count = r.integer(a, "count", field, 1, 1_000_000);
         Duration interval = r.duration(a, "interval", field, false);
         if (interval != null && interval.toMillis() < 2) {
-            r.problem(a.entries().get("interval"), field + ".interval", "must be at least 2ms (ping's floor for root)");
+            r.problem(get(a, "interval"), field + ".interval", "must be at least 2ms (ping's floor for root)");
         }
         Step.Over over = r.enumValue(a, "over", field, Step.Over.class, false);
         Boolean background = r.bool(a, "background", field);
@@ -319,7 +320,7 @@ public final class ScenarioLoader {
                 over == null ? Step.Over.MESH : over, background != null && background, line);
     }
 
-    private static Step readLink(Reader r, Mapping a, String field, int line) {
+    private static Step readLink(Reader r, YMap a, String field, int line) {
         r.unknownKeys(a, Set.of("a", "b", "loss", "rate", "delay", "state", "direction"), field);
         String na = r.nodeName(a, "a", field);
         String nb = r.nodeName(a, "b", field);
@@ -331,17 +332,17 @@ public final class ScenarioLoader {
         if (a.entries().keySet().stream().noneMatch(Set.of("loss", "rate", "delay", "state")::contains)) {
             r.problem(a, field, "says nothing to change: give loss, rate, delay or state (up/down)");
         }
-        if (na != null && na.equals(nb)) r.problem(a.entries().get("b"), field + ".b", "a link joins two different nodes");
+        if (na != null && na.equals(nb)) r.problem(get(a, "b"), field + ".b", "a link joins two different nodes");
         return new Step.Link(na, nb, loss, rate, delay, state, dir == null ? Step.Direction.BOTH : dir, line);
     }
 
-    private static Step readAssert(Reader r, Mapping a, String field, int line) {
+    private static Step readAssert(Reader r, YMap a, String field, int line) {
         r.unknownKeys(a, Set.of("metric", "stat", "op", "bound"), field);
         String metric = r.string(a, "metric", field, true);
         Step.Stat stat = r.enumValue(a, "stat", field, Step.Stat.class, false);
         String opText = r.string(a, "op", field, true);
         Step.Op op = opText == null ? null : Step.Op.fromSymbol(opText);
-        if (opText != null && op == null) r.problem(a.entries().get("op"), field + ".op", "must be one of <, <=, >, >=, ==");
+        if (opText != null && op == null) r.problem(get(a, "op"), field + ".op", "must be one of <, <=, >, >=, ==");
         Double bound = r.number(a, "bound", field, true);
         return new Step.Assert(metric, stat == null ? Step.Stat.MAX : stat, op, bound == null ? 0 : bound, line);
     }
@@ -355,19 +356,19 @@ public final class ScenarioLoader {
             this.file = file;
         }
 
-        void problem(YamlTree at, String field, String message) {
-            problems.add(new InputProblem(file, at == null ? 0 : at.line(), at == null ? 0 : at.column(), field, message));
+        void problem(YNode at, String field, String message) {
+            problems.add(new InputProblem(file, at == null ? 0 : at.loc().line(), at == null ? 0 : at.loc().column(), field, message));
         }
 
         void problemAt(int line, String field, String message) {
             problems.add(new InputProblem(file, line, 0, field, message));
         }
 
-        void unknownKeys(Mapping m, Set<String> allowed, String prefix) {
-            for (var e : m.keyPositions().entrySet()) {
-                if (!allowed.contains(e.getKey())) {
+        void unknownKeys(YMap m, Set<String> allowed, String prefix) {
+            for (YEntry e : m.entries().values()) {
+                if (!allowed.contains(e.key())) {
                     String known = allowed.isEmpty() ? "this step takes no parameters" : "known: " + String.join(", ", new java.util.TreeSet<>(allowed));
-                    problems.add(new InputProblem(file, e.getValue()[0], e.getValue()[1], join(prefix, e.getKey()),
+                    problems.add(new InputProblem(file, e.keyLoc().line(), e.keyLoc().column(), join(prefix, e.key()),
                             "unknown field (" + known + ")"));
                 }
             }
@@ -378,20 +379,20 @@ public final class ScenarioLoader {
         }
 
         /** The scalar text at key, or null (recording a problem when required or not a scalar). */
-        String string(Mapping m, String key, String prefix, boolean required) {
-            YamlTree v = m.entries().get(key);
+        String string(YMap m, String key, String prefix, boolean required) {
+            YNode v = get(m, key);
             if (v == null) {
                 if (required) problem(m, join(prefix, key), "missing");
                 return null;
             }
-            if (!(v instanceof Scalar s) || s.text() == null || s.text().isBlank()) {
+            if (!(v instanceof YScalar s) || s.isNull() || s.text().isBlank()) {
                 problem(v, join(prefix, key), "must be a single non-empty value");
                 return null;
             }
             return s.text();
         }
 
-        Integer integer(Mapping m, String key, String prefix, int min, int max) {
+        Integer integer(YMap m, String key, String prefix, int min, int max) {
             String t = string(m, key, prefix, false);
             if (t == null) return null;
             try {
@@ -400,11 +401,11 @@ public final class ScenarioLoader {
             } catch (NumberFormatException e) {
                 // reported below with the expected range
             }
-            problem(m.entries().get(key), join(prefix, key), "must be a whole number from " + min + " to " + max + ", got '" + t + "'");
+            problem(get(m, key), join(prefix, key), "must be a whole number from " + min + " to " + max + ", got '" + t + "'");
             return null;
         }
 
-        Double number(Mapping m, String key, String prefix, boolean required) {
+        Double number(YMap m, String key, String prefix, boolean required) {
             String t = string(m, key, prefix, required);
             if (t == null) return null;
             try {
@@ -413,12 +414,12 @@ public final class ScenarioLoader {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            problem(m.entries().get(key), join(prefix, key), "must be a number in the metric's unit (e.g. 30 for seconds), got '" + t + "'");
+            problem(get(m, key), join(prefix, key), "must be a number in the metric's unit (e.g. 30 for seconds), got '" + t + "'");
             return null;
         }
 
         /** A generator parameter as Integer, Long, Double or Boolean; null (and a problem) when it is not one. */
-        Object typed(Mapping m, String key, String prefix, Class<?> type) {
+        Object typed(YMap m, String key, String prefix, Class<?> type) {
             if (type == Boolean.class) return bool(m, key, prefix);
             String t = string(m, key, prefix, false);
             if (t == null) return null;
@@ -429,81 +430,81 @@ public final class ScenarioLoader {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            problem(m.entries().get(key), join(prefix, key), "must be " + (type == Double.class ? "a number" : "a whole number") + ", got '" + t + "'");
+            problem(get(m, key), join(prefix, key), "must be " + (type == Double.class ? "a number" : "a whole number") + ", got '" + t + "'");
             return null;
         }
 
-        Boolean bool(Mapping m, String key, String prefix) {
+        Boolean bool(YMap m, String key, String prefix) {
             String t = string(m, key, prefix, false);
             if (t == null) return null;
             if (t.equals("true") || t.equals("false")) return Boolean.parseBoolean(t);
-            problem(m.entries().get(key), join(prefix, key), "must be true or false");
+            problem(get(m, key), join(prefix, key), "must be true or false");
             return null;
         }
 
-        <E extends Enum<E>> E enumValue(Mapping m, String key, String prefix, Class<E> type, boolean required) {
+        <E extends Enum<E>> E enumValue(YMap m, String key, String prefix, Class<E> type, boolean required) {
             String t = string(m, key, prefix, required);
             if (t == null) return null;
             String canonical = t.toUpperCase(Locale.ROOT).replace('-', '_');
             for (E e : type.getEnumConstants()) if (e.name().equals(canonical)) return e;
             List<String> names = java.util.Arrays.stream(type.getEnumConstants())
                     .map(e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList();
-            problem(m.entries().get(key), join(prefix, key), "must be one of " + String.join(", ", names) + ", got '" + t + "'");
+            problem(get(m, key), join(prefix, key), "must be one of " + String.join(", ", names) + ", got '" + t + "'");
             return null;
         }
 
-        String nodeName(Mapping m, String key, String prefix) {
+        String nodeName(YMap m, String key, String prefix) {
             String t = string(m, key, prefix, true);
             if (t == null) return null;
-            return checkNode((Scalar) m.entries().get(key), join(prefix, key)) ? t : null;
+            return checkNode((YScalar) get(m, key), join(prefix, key)) ? t : null;
         }
 
-        boolean checkNode(Scalar s, String field) {
-            String problem = s.text() == null ? "a node name is missing" : Names.nodeNameProblem(s.text());
+        boolean checkNode(YScalar s, String field) {
+            String problem = s.isNull() ? "a node name is missing" : Names.nodeNameProblem(s.text());
             if (problem == null) return true;
             problem(s, field, problem);
             return false;
         }
 
-        List<String> nodeList(Mapping m, String key, String prefix) {
-            YamlTree v = m.entries().get(key);
+        List<String> nodeList(YMap m, String key, String prefix) {
+            YNode v = get(m, key);
             if (v == null) return List.of();
-            if (!(v instanceof Sequence seq)) {
+            if (!(v instanceof YList seq)) {
                 problem(v, join(prefix, key), "must be a list of node names");
                 return List.of();
             }
             List<String> names = new ArrayList<>();
-            for (YamlTree item : seq.items()) {
-                if (item instanceof Scalar s && checkNode(s, join(prefix, key))) names.add(s.text());
-                else if (!(item instanceof Scalar)) problem(item, join(prefix, key), "must be a node name");
+            for (YNode item : seq.items()) {
+                if (item instanceof YScalar s && checkNode(s, join(prefix, key))) names.add(s.text());
+                else if (!(item instanceof YScalar)) problem(item, join(prefix, key), "must be a node name");
             }
             return names;
         }
 
         /** Durations, rates and losses are written as in topology files ({@link Units}). */
-        Duration duration(Mapping m, String key, String prefix, boolean required) {
+        Duration duration(YMap m, String key, String prefix, boolean required) {
             String t = string(m, key, prefix, required);
             if (t == null) return null;
             Duration d = Units.parseDuration(t);
             if (d != null && !d.isZero()) return d;
-            problem(m.entries().get(key), join(prefix, key), "must be a positive duration: " + Units.DURATION_EXPECTED + ", got '" + t + "'");
+            problem(get(m, key), join(prefix, key), "must be a positive duration: " + Units.DURATION_EXPECTED + ", got '" + t + "'");
             return null;
         }
 
-        Long rate(Mapping m, String key, String prefix) {
+        Long rate(YMap m, String key, String prefix) {
             String t = string(m, key, prefix, false);
             if (t == null) return null;
             Long rate = Units.parseRate(t);
-            if (rate == null) problem(m.entries().get(key), join(prefix, key), "must be " + Units.RATE_EXPECTED + ", got '" + t + "'");
+            if (rate == null) problem(get(m, key), join(prefix, key), "must be " + Units.RATE_EXPECTED + ", got '" + t + "'");
             return rate;
         }
 
-        Double loss(Mapping m, String key, String prefix) {
+        Double loss(YMap m, String key, String prefix) {
             String t = string(m, key, prefix, false);
             if (t == null) return null;
             Double loss = Units.parseLoss(t);
             if (loss != null && loss <= 100) return loss;
-            problem(m.entries().get(key), join(prefix, key), "must be " + Units.LOSS_EXPECTED + ", got '" + t + "'");
+            problem(get(m, key), join(prefix, key), "must be " + Units.LOSS_EXPECTED + ", got '" + t + "'");
             return null;
         }
     }

@@ -38,6 +38,7 @@ import net.mlcng.scenario.measure.Summary;
 import net.mlcng.scenario.measure.Withdrawal;
 import net.mlcng.topology.Topology;
 import net.mlcng.topology.TopologyGraph;
+import net.mlcng.wireguard.TunnelShape;
 
 /**
  * Runs a scenario's repetitions against a {@link ScenarioEnvironment}: executes the steps in
@@ -347,7 +348,7 @@ public final class ScenarioRunner {
 
         private void wireguardUp(Step.WireguardUp w) {
             List<String> nodes = w.nodes().isEmpty() ? List.copyOf(topology.nodes().keySet()) : w.nodes();
-            List<NodePair> pairs = TunnelPlan.pairs(w.mode(), nodes);
+            List<NodePair> pairs = shape(w.mode(), nodes).tunnels(nodes).stream().map(t -> new NodePair(t.a(), t.b())).toList();
             Instant applied = clock.now();
             lab.wireguardUp(pairs);
             Map<String, String> tunnel = lab.tunnelAddresses();
@@ -369,6 +370,15 @@ public final class ScenarioRunner {
                 throw new RepetitionFailed(FailureCause.NO_REPLY, "no reply over the tunnel within "
                         + w.timeout().toSeconds() + " s for " + String.join(", ", silent));
             }
+        }
+
+        /** Pairs: consecutive nodes; hub: the first node is the hub. */
+        private static TunnelShape shape(Step.TunnelMode mode, List<String> nodes) {
+            return switch (mode) {
+                case PAIRS -> TunnelShape.Pairs.consecutive(nodes);
+                case HUB -> new TunnelShape.Hub(nodes.get(0));
+                case FULL_MESH -> new TunnelShape.FullMesh();
+            };
         }
 
         private void ping(Step.Ping p) {

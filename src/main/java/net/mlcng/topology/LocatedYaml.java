@@ -27,33 +27,34 @@ import org.yaml.snakeyaml.LoaderOptions;
  * A YAML document read into a small tree that remembers where every key and value stood, so that
  * validation can point the user at the exact line and column. Jackson's own tree drops locations,
  * hence this streaming reader. Size, nesting depth and duplicate keys are checked here, before any
- * interpretation, so hostile or broken files fail fast with a located message.
+ * interpretation, so hostile or broken files fail fast with a located message. Topology and
+ * scenario files are both read through here, so both get the same limits.
  */
-final class LocatedYaml {
-    /** Larger files are refused before parsing: no topology needs more, and parsing them costs memory. */
+public final class LocatedYaml {
+    /** Larger files are refused before parsing: no topology or scenario needs more, and parsing them costs memory. */
     static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
-    /** A topology nests a handful of levels; anything deeper is a broken or hostile file. */
+    /** Our files nest a handful of levels; anything deeper is a broken or hostile file. */
     static final int MAX_DEPTH = 32;
 
-    record Loc(int line, int column) {}
+    public record Loc(int line, int column) {}
 
-    sealed interface YNode permits YMap, YList, YScalar {
+    public sealed interface YNode permits YMap, YList, YScalar {
         Loc loc();
 
         /** What kind of YAML value this is, for "expected X, found Y" messages. */
         String describe();
     }
 
-    record YEntry(String key, Loc keyLoc, YNode value) {}
+    public record YEntry(String key, Loc keyLoc, YNode value) {}
 
-    record YMap(Loc loc, Map<String, YEntry> entries) implements YNode {
+    public record YMap(Loc loc, Map<String, YEntry> entries) implements YNode {
         @Override
         public String describe() {
             return "a mapping";
         }
     }
 
-    record YList(Loc loc, List<YNode> items) implements YNode {
+    public record YList(Loc loc, List<YNode> items) implements YNode {
         @Override
         public String describe() {
             return "a list";
@@ -61,12 +62,12 @@ final class LocatedYaml {
     }
 
     /** A scalar with its YAML-resolved type (string, int, float, boolean or null token). */
-    record YScalar(Loc loc, String text, JsonToken token) implements YNode {
-        boolean isNull() {
+    public record YScalar(Loc loc, String text, JsonToken token) implements YNode {
+        public boolean isNull() {
             return token == JsonToken.VALUE_NULL;
         }
 
-        boolean isNumber() {
+        public boolean isNumber() {
             return token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT;
         }
 
@@ -95,9 +96,13 @@ final class LocatedYaml {
      * Reads the single YAML document in {@code path}. Duplicate keys are added to {@code problems}
      * (the first occurrence wins); anything that stops reading altogether throws.
      */
-    static YNode read(Path path, List<InputProblem> problems) {
+    public static YNode read(Path path, List<InputProblem> problems) {
         String file = path.toString();
-        String text = readText(path, file);
+        return parse(readText(path, file), file, problems);
+    }
+
+    /** As {@link #read(Path, List)}, for text already in memory (e.g. a bundled resource); {@code file} names it in messages. */
+    public static YNode parse(String text, String file, List<InputProblem> problems) {
         LoaderOptions loader = new LoaderOptions();
         loader.setNestingDepthLimit(MAX_DEPTH + 2);
         loader.setCodePointLimit((int) MAX_FILE_BYTES);
@@ -142,7 +147,7 @@ final class LocatedYaml {
             long size = Files.size(path);
             if (size > MAX_FILE_BYTES) {
                 throw new InvalidInputException(new InputProblem(file, 0, 0, "",
-                        "file is " + size + " bytes; topology files are limited to " + MAX_FILE_BYTES + " bytes"));
+                        "file is " + size + " bytes; input files are limited to " + MAX_FILE_BYTES + " bytes"));
             }
             byte[] bytes = Files.readAllBytes(path);
             return StandardCharsets.UTF_8.newDecoder()
@@ -178,11 +183,11 @@ final class LocatedYaml {
             throw new InvalidInputException(new InputProblem(
                     file, loc.line(), loc.column(), "", "nested deeper than " + MAX_DEPTH + " levels"));
         }
-        // Anchors/aliases and tags have no meaning in a topology file; Jackson would silently read
+        // Anchors/aliases and tags have no meaning in our files; Jackson would silently read
         // an alias as its name and drop a tag, so reject both rather than misread the file.
         if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
             throw new InvalidInputException(new InputProblem(file, loc.line(), loc.column(), "",
-                    "YAML aliases (*" + yaml.getCurrentAnchor() + ") are not supported; write the value out"));
+                    "YAML aliases (*" + yaml.getText() + ") are not supported; write the value out"));
         }
         if (parser.getTypeId() != null) {
             throw new InvalidInputException(new InputProblem(file, loc.line(), loc.column(), "",

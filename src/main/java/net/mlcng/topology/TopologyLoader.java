@@ -67,12 +67,10 @@ public final class TopologyLoader {
         return topology;
     }
 
-    /** The daemons a node may name: every registered driver, and the default daemon. */
+    /** The daemons a node may name: every registered driver (the default among them), or none. */
     public static Set<String> knownDaemons() {
         Set<String> known = new TreeSet<>(DaemonRegistry.names());
-        known.add(NodeDefaults.DEFAULT_DAEMON);
-        // "none": a node without a routing daemon (the lab engine starts nothing; link tests use static routes).
-        known.add("none");
+        known.add(DaemonRegistry.NONE);
         return known;
     }
 

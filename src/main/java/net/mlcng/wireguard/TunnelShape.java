@@ -18,6 +18,16 @@ public sealed interface TunnelShape {
             pairs = List.copyOf(pairs);
         }
 
+        /** {@code a b c d} = tunnels a-b and c-d: how the CLI and scenarios name pairs in one flat list. */
+        public static Pairs consecutive(List<String> nodes) {
+            if (nodes.size() % 2 != 0) {
+                throw new UsageException("pairs need an even number of nodes (a b c d = tunnels a-b and c-d), got " + nodes.size());
+            }
+            List<NodePair> pairs = new ArrayList<>();
+            for (int i = 0; i < nodes.size(); i += 2) pairs.add(new NodePair(nodes.get(i), nodes.get(i + 1)));
+            return new Pairs(pairs);
+        }
+
         @Override
         public List<NodePair> tunnels(List<String> nodes) {
             Set<NodePair> out = new LinkedHashSet<>();

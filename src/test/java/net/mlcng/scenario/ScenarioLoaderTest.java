@@ -134,9 +134,9 @@ class ScenarioLoaderTest {
         InvalidInputException e = invalid("steps: [deploy\ndaemon: babeld\n");
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.line()).isPositive();
-            assertThat(p.message()).startsWith("malformed YAML");
+            assertThat(p.message()).startsWith("not valid YAML");
         });
-        assertThat(invalid("steps: []\nsteps: [deploy]\n").getMessage()).contains("s.yaml:2:1", "duplicate key 'steps'");
+        assertThat(invalid("steps: []\nsteps: [deploy]\n").getMessage()).contains("s.yaml:2:1: steps: duplicate key");
         assertThat(invalid("- deploy\n").getMessage()).contains("a scenario is a mapping");
     }
 

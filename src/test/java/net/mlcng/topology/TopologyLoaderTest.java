@@ -269,6 +269,14 @@ class TopologyLoaderTest {
     }
 
     @Test
+    void knownDaemonsAreTheRegisteredDriversAndNone() {
+        java.util.Set<String> expected = new java.util.TreeSet<>(DaemonRegistry.names());
+        expected.add(DaemonRegistry.NONE);
+        // The default daemon is not special-cased: it must be a registered driver.
+        assertThat(TopologyLoader.knownDaemons()).isEqualTo(expected).contains(NodeDefaults.DEFAULT_DAEMON);
+    }
+
+    @Test
     void oversizedFileIsRefusedBeforeParsing() throws IOException {
         Path big = dir.resolve("big.yaml");
         try (var out = Files.newOutputStream(big)) {

@@ -36,6 +36,14 @@ class WireGuardPlanTest {
     }
 
     @Test
+    void consecutivePairsTakeTheNodesTwoByTwo() {
+        assertThat(TunnelShape.Pairs.consecutive(CORNERS).tunnels(CORNERS))
+                .containsExactly(new NodePair("n11", "n13"), new NodePair("n31", "n33"));
+        assertThatThrownBy(() -> TunnelShape.Pairs.consecutive(List.of("n11", "n13", "n31")))
+                .isInstanceOf(UsageException.class).hasMessageContaining("even number of nodes");
+    }
+
+    @Test
     void unknownOrSelfTunnelsAreUsageErrors() {
         assertThatThrownBy(() -> new TunnelShape.Hub("n22").tunnels(CORNERS)).isInstanceOf(UsageException.class)
                 .hasMessageContaining("'n22' is not among the tunnel endpoints");
