@@ -9,7 +9,6 @@ import net.mlcng.lab.LinkControl;
 import net.mlcng.lab.LinkEvent;
 import net.mlcng.lab.LinkRef;
 import net.mlcng.lab.Progress;
-import net.mlcng.lab.ScheduleRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,10 +60,7 @@ public class ChaosCommand implements Callable<Integer> {
                 for (LinkEvent e : events) out.printf("+%.3fs %s%n", e.at().toNanos() / 1e9, e.describe());
                 return 0;
             }
-            new ScheduleRunner(control).run(name, events, line -> {
-                out.println(line);
-                out.flush();
-            });
+            LinkCommand.play(control, name, events, out);
         }
         return 0;
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import net.mlcng.error.UsageException;
 import net.mlcng.lab.LinkChange;
 import net.mlcng.lab.LinkControl;
@@ -160,7 +161,7 @@ public class LinkCommand implements Callable<Integer> {
                 jitter == null ? null : UnitArgs.duration("--jitter", jitter, true));
     }
 
-    static List<LinkEvent> schedule(java.util.function.Supplier<List<LinkEvent>> plan) {
+    static List<LinkEvent> schedule(Supplier<List<LinkEvent>> plan) {
         try {
             return plan.get();
         } catch (IllegalArgumentException e) {
@@ -169,8 +170,12 @@ public class LinkCommand implements Callable<Integer> {
     }
 
     private void run(LinkControl control, List<LinkEvent> events) {
-        PrintWriter out = spec.commandLine().getOut();
-        new ScheduleRunner(control).run(name, events, line -> {
+        play(control, name, events, spec.commandLine().getOut());
+    }
+
+    /** Plays {@code events} on {@code lab}, one line per event as it happens. */
+    static void play(LinkControl control, String lab, List<LinkEvent> events, PrintWriter out) {
+        new ScheduleRunner(control).run(lab, events, line -> {
             out.println(line);
             out.flush();
         });

@@ -6,11 +6,19 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.mlcng.error.EnvironmentException;
+import net.mlcng.topology.Units;
 import net.mlcng.util.Processes;
 import net.mlcng.util.WorkerPool;
 
@@ -22,7 +30,7 @@ import net.mlcng.util.WorkerPool;
 public final class HostNet implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final java.util.regex.Pattern HTB_CLASS = java.util.regex.Pattern.compile("class htb 1:([0-9a-f]+) .*?rate (\\S+)");
+    private static final Pattern HTB_CLASS = Pattern.compile("class htb 1:([0-9a-f]+) .*?rate (\\S+)");
 
     private final WorkerPool pool;
 
@@ -110,7 +118,7 @@ public final class HostNet implements AutoCloseable {
             rules.append(" }\n");
         }
         rules.append("  }\n");
-        java.util.SortedSet<Integer> levels = new java.util.TreeSet<>();
+        SortedSet<Integer> levels = new TreeSet<>();
         List<String> verdicts = new ArrayList<>();
         List<String> marks = new ArrayList<>();
         for (PairImpairment p : impairments) {
@@ -149,12 +157,12 @@ public final class HostNet implements AutoCloseable {
      * One {@code tc} read and one {@code tc -batch} on the host.
      */
     public void shapeBridgePorts(Collection<String> ports, List<PairImpairment> impairments) {
-        java.util.Map<String, List<PairImpairment>> byPort = new java.util.TreeMap<>();
+        Map<String, List<PairImpairment>> byPort = new TreeMap<>();
         for (PairImpairment p : impairments) {
             if (p.rateBitsPerSecond() != null) byPort.computeIfAbsent(p.out(), k -> new ArrayList<>()).add(p);
         }
-        java.util.Set<String> ours = new java.util.HashSet<>();
-        java.util.Set<String> portSet = new java.util.HashSet<>(ports);
+        Set<String> ours = new HashSet<>();
+        Set<String> portSet = new HashSet<>(ports);
         for (JsonNode q : parse(run(List.of("tc", "-j", "qdisc", "show"), null, "tc", false).stdout())) {
             String dev = q.path("dev").asText();
             if (portSet.contains(dev) && q.path("root").asBoolean() && "1:".equals(q.path("handle").asText())) ours.add(dev);
@@ -175,13 +183,13 @@ public final class HostNet implements AutoCloseable {
     }
 
     /** Rate classes on a host bridge port, as "class minor -> bits per second" (tc 6.1 has no JSON for htb classes). */
-    public java.util.Map<Integer, Long> bridgePortRates(String port) {
-        java.util.Map<Integer, Long> rates = new java.util.TreeMap<>();
+    public Map<Integer, Long> bridgePortRates(String port) {
+        Map<Integer, Long> rates = new TreeMap<>();
         Processes.Result r = run(List.of("tc", "class", "show", "dev", port), null, "tc", true);
         if (!r.ok()) return rates;
-        java.util.regex.Matcher m = HTB_CLASS.matcher(r.stdout());
+        Matcher m = HTB_CLASS.matcher(r.stdout());
         while (m.find()) {
-            Long bits = net.mlcng.topology.Units.parseRate(m.group(2));
+            Long bits = Units.parseRate(m.group(2));
             if (bits != null) rates.put(Integer.parseInt(m.group(1), 16), bits);
         }
         return rates;
@@ -192,9 +200,9 @@ public final class HostNet implements AutoCloseable {
     }
 
     /** The bridge table's impaired pairs as the kernel holds them: "in . out" -> "drop" or "loss N/1000". */
-    public java.util.Map<String, String> pairImpairments(String table) {
+    public Map<String, String> pairImpairments(String table) {
         Processes.Result r = run(List.of("nft", "-j", "list", "map", "bridge", table, "impaired"), null, "nft", true);
-        java.util.Map<String, String> result = new java.util.TreeMap<>();
+        Map<String, String> result = new TreeMap<>();
         if (!r.ok()) return result;
         for (JsonNode n : parse(r.stdout()).path("nftables")) {
             for (JsonNode e : n.path("map").path("elem")) {

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import net.mlcng.error.EnvironmentException;
 import net.mlcng.topology.LinkProps;
@@ -103,7 +106,7 @@ public final class KernelLinkShaper implements LinkShaper {
         rules.append("table netdev ").append(TABLE).append(" {}\n");
         rules.append("delete table netdev ").append(TABLE).append('\n');
         List<EgressShaping> dropping = shapings.stream().filter(s -> s.down() || lossPerMille(s.props()) > 0)
-                .sorted(java.util.Comparator.comparing(EgressShaping::iface)).toList();
+                .sorted(Comparator.comparing(EgressShaping::iface)).toList();
         if (dropping.isEmpty()) return rules.toString();
         rules.append("table netdev ").append(TABLE).append(" {\n");
         for (EgressShaping s : dropping) {
@@ -138,7 +141,7 @@ public final class KernelLinkShaper implements LinkShaper {
             if (kind.equals("noqueue") || (q.path("root").asBoolean() && !ROOT.equals(q.path("handle").asText()))) continue;
             qdiscs.computeIfAbsent(q.path("dev").asText(), d -> new ArrayList<>()).add(describe(q));
         }
-        java.util.SortedSet<String> ifaces = new java.util.TreeSet<>(dropped.keySet());
+        SortedSet<String> ifaces = new TreeSet<>(dropped.keySet());
         ifaces.addAll(qdiscs.keySet());
         List<EgressState> states = new ArrayList<>();
         for (String i : ifaces) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import net.mlcng.daemon.RoutingDaemon;
 import net.mlcng.hostnet.InterfaceInfo;
 import net.mlcng.runtime.ContainerInfo;
@@ -94,7 +95,7 @@ public final class LabInspector {
         List<LinkView> links = new ArrayList<>();
         List<MediumView> media = new ArrayList<>();
         if (topology != null) {
-            java.util.Set<String> down = engine.linkState().down(lab);
+            Set<String> down = engine.linkState().down(lab);
             for (Link l : topology.links()) {
                 String ifA = LabNames.linkInterface(l.b()), ifB = LabNames.linkInterface(l.a());
                 boolean up = isUp(ifs.get(names.netns(l.a())), ifA) && isUp(ifs.get(names.netns(l.b())), ifB)

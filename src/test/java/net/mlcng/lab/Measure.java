@@ -69,22 +69,27 @@ final class Measure {
         return Long.parseLong(r.stdout().strip());
     }
 
-    /** iperf3 TCP throughput from {@code from} to {@code to} (server started for one test), bits per second received. */
+    /**
+     * iperf3 TCP throughput from {@code from} to {@code to}, bits per second received. The
+     * one-shot server is (re)started for every attempt: an attempt that raced its start is retried.
+     */
     double iperf(String from, String iface, String to, String target) {
-        ExecResult server = exec(to, Duration.ofSeconds(10), "iperf3", "-s", "-1", "-D");
-        assertThat(server.ok()).as(server.stderr()).isTrue();
-        ExecResult client = null;
-        for (int attempt = 0; attempt < 20; attempt++) {
-            client = exec(from, Duration.ofSeconds(60), "iperf3", "-c", target + "%" + iface, "-t", "6", "-O", "1", "-J");
-            if (client.ok()) break;
-            sleep(Duration.ofMillis(250)); // the daemonised server may not listen yet
+        String last = "";
+        for (int attempt = 0; attempt < 5; attempt++) {
+            ExecResult server = exec(to, Duration.ofSeconds(10), "sh", "-c", "pkill -x iperf3; iperf3 -s -1 -D");
+            assertThat(server.ok()).as(server.stderr()).isTrue();
+            sleep(Duration.ofMillis(300));
+            ExecResult client = exec(from, Duration.ofSeconds(60), "iperf3", "-c", target + "%" + iface, "-t", "6", "-O", "1", "-J");
+            try {
+                var json = new ObjectMapper().readTree(client.stdout());
+                double bps = json.path("end").path("sum_received").path("bits_per_second").asDouble();
+                if (client.ok() && !json.has("error") && bps > 0) return bps;
+                last = json.path("error").asText(client.stderr());
+            } catch (IOException e) {
+                last = "unreadable iperf3 output: " + client.stdout() + client.stderr();
+            }
         }
-        assertThat(client.ok()).as(client.stdout() + client.stderr()).isTrue();
-        try {
-            return new ObjectMapper().readTree(client.stdout()).path("end").path("sum_received").path("bits_per_second").asDouble();
-        } catch (IOException e) {
-            throw new AssertionError("unreadable iperf3 JSON: " + client.stdout(), e);
-        }
+        throw new AssertionError("iperf3 from " + from + " to " + to + " failed 5 times, last: " + last);
     }
 
     static void sleep(Duration d) {
