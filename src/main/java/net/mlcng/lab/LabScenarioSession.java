@@ -57,12 +57,14 @@ final class LabScenarioSession implements LabSession {
               sleep "$i"
             done
             """;
-    /** Hop count per target: traceroute's hop lines, when the last one is the target itself. */
+    /**
+     * Per target, traceroute's last line (hop number, then the answering addresses). Two probes per
+     * hop with a 2 s wait: ICMPv6 errors are rate-limited and the host may be busy, and one lost
+     * reply from the target itself would read as an unrouted pair.
+     */
     private static final String TRACEROUTE = """
             for t in "$@"; do
-              last=$(traceroute -n -q 1 -w 1 -m 16 "$t" 2>/dev/null | tail -n +2 | tail -n 1)
-              hops=$(echo "$last" | awk '{print $1}'); at=$(echo "$last" | awk '{print $2}')
-              echo "$t $hops $at"
+              echo "$t $(traceroute -n -q 2 -w 2 -m 16 "$t" 2>/dev/null | tail -n +2 | tail -n 1)"
             done
             """;
     /** CPU time (ns) and memory (bytes) of the node's cgroup, v2 or v1. */
@@ -288,8 +290,11 @@ final class LabScenarioSession implements LabSession {
             NodeExec.ExecResult r = execs.get(n).exec(cmd, EXEC_TIMEOUT.multipliedBy(4));
             Map<String, Integer> hops = new LinkedHashMap<>();
             for (String line : r.stdout().split("\n")) {
-                String[] f = line.trim().split("\\s+");
-                if (f.length == 3 && f[0].equals(f[2]) && f[1].matches("\\d+")) hops.put(nodeOf.get(f[0]), Integer.parseInt(f[1]));
+                // "TARGET HOP ADDRESS RTT ms [ADDRESS RTT ms | *]": routed when the target answered the last hop.
+                List<String> f = List.of(line.trim().split("\\s+"));
+                if (f.size() > 2 && f.get(1).matches("\\d+") && f.subList(2, f.size()).contains(f.get(0))) {
+                    hops.put(nodeOf.get(f.get(0)), Integer.parseInt(f.get(1)));
+                }
             }
             return hops;
         }, () -> {});
