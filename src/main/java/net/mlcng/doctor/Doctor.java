@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import net.mlcng.doctor.Check.Status;
+import net.mlcng.error.EnvironmentException;
+import net.mlcng.host.CgroupLayout;
 import net.mlcng.host.Privileges;
 import net.mlcng.hostnet.KernelFacts;
 import net.mlcng.hostnet.KernelFacts.Feature;
@@ -12,6 +14,7 @@ import net.mlcng.hostnet.KernelProbe;
 import net.mlcng.image.NodeImages;
 import net.mlcng.runtime.DockerClients;
 import net.mlcng.runtime.DockerImages;
+import net.mlcng.runtime.OciRuntime;
 
 /** Checks the host for what labs need and reports each finding with a fix; changes nothing. */
 public final class Doctor {
@@ -25,6 +28,8 @@ public final class Doctor {
         checks.add(engine.reachable()
                 ? Check.ok("docker", true, "engine " + engine.version() + ", API " + engine.apiVersion())
                 : new Check("docker", Status.MISSING, true, engine.error(), SETUP));
+
+        if (engine.reachable()) checks.add(ociRuntime(engine));
 
         Privileges privileges = Privileges.current();
         boolean privileged = privileges.isRoot() || privileges.hasNetAdmin();
@@ -66,6 +71,18 @@ public final class Doctor {
                         engine.reachable() ? "run ./mlc-ng image build" : SETUP + ", then ./mlc-ng image build"));
         checks.add(bmx7(image, nodeImage));
         return checks;
+    }
+
+    /** Which runtime labs' containers will run under; runc works, only slower. */
+    private static Check ociRuntime(DockerClients.EngineStatus engine) {
+        try {
+            OciRuntime oci = OciRuntime.choose(engine.runtimes(), CgroupLayout.host().strandedControllers(), System.getenv(OciRuntime.ENV));
+            return oci.name() != null
+                    ? Check.ok("oci-runtime", false, oci.describe())
+                    : new Check("oci-runtime", Status.DEGRADED, false, oci.describe(), SETUP);
+        } catch (EnvironmentException e) {
+            return new Check("oci-runtime", Status.MISSING, true, e.getMessage(), e.fix());
+        }
     }
 
     /** A required kernel feature; unprivilegedFix (when not null) replaces the kernel fix. */

@@ -32,6 +32,9 @@ public final class HostNet implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern HTB_CLASS = Pattern.compile("class htb 1:([0-9a-f]+) .*?rate (\\S+)");
 
+    /** Where {@code ip netns} keeps its named namespace handles. */
+    private static final String NETNS_DIR = "/run/netns";
+
     private final WorkerPool pool;
 
     /** {@code workers}: how many per-namespace {@code ip} processes may run at once. */
@@ -53,13 +56,20 @@ public final class HostNet implements AutoCloseable {
         ipBatch(null, batch.toString(), false);
     }
 
-    /** Brings interfaces up and adds loopback addresses, one {@code ip -n NS -batch} per namespace, in parallel. */
+    /**
+     * Turns IPv6 on, brings interfaces up and adds loopback addresses: one process per namespace,
+     * in parallel. IPv6 is switched on here although the container's sysctls ask for it: Docker's
+     * network hook switches it off again when the OCI runtime (crun) applies sysctls before hooks.
+     * Writing "all" also sets "default" and every interface already there (the veths).
+     */
     public void setUp(List<NamespaceSetup> setups) {
         forEachParallel(setups, s -> {
             StringBuilder batch = new StringBuilder("link set lo up\n");
             for (String a : s.loopbackAddresses()) batch.append("addr replace ").append(a).append("/128 dev lo\n");
             for (String i : s.interfacesUp()) batch.append("link set ").append(i).append(" up\n");
-            ipBatch(s.ns(), batch.toString(), false);
+            // nsenter, not `ip netns exec`: /proc/sys/net follows the network namespace alone, no remount needed.
+            run(List.of("nsenter", "--net=" + NETNS_DIR + "/" + s.ns(), "sh", "-c",
+                    "printf 0 > /proc/sys/net/ipv6/conf/all/disable_ipv6 && exec ip -batch -"), batch.toString(), "ip", false);
         });
     }
 

@@ -7,6 +7,7 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Set;
 import net.mlcng.error.EnvironmentException;
 
 /** The one place a docker-java client is made; honours DOCKER_HOST like the docker CLI does. */
@@ -40,15 +41,21 @@ public final class DockerClients {
     }
 
     /** Whether an engine answers, and which: for reports that must not fail when none does. */
-    public record EngineStatus(boolean reachable, String apiVersion, String version, String error) {}
+    public record EngineStatus(boolean reachable, String apiVersion, String version, Set<String> runtimes, String error) {}
 
     public static EngineStatus status() {
         try (DockerClient client = create()) {
             Version v = client.versionCmd().exec();
-            return new EngineStatus(true, v.getApiVersion(), v.getVersion(), null);
+            return new EngineStatus(true, v.getApiVersion(), v.getVersion(), runtimes(client), null);
         } catch (RuntimeException | IOException e) {
-            return new EngineStatus(false, null, null, "no Docker engine answers at " + dockerHost() + " (" + rootMessage(e) + ")");
+            return new EngineStatus(false, null, null, Set.of(), "no Docker engine answers at " + dockerHost() + " (" + rootMessage(e) + ")");
         }
+    }
+
+    /** The OCI runtimes the engine has registered (runc, and crun where host setup added it). */
+    static Set<String> runtimes(DockerClient client) {
+        var runtimes = client.infoCmd().exec().getRuntimes();
+        return runtimes == null ? Set.of() : Set.copyOf(runtimes.keySet());
     }
 
     public static String dockerHost() {

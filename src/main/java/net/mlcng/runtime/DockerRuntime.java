@@ -25,17 +25,20 @@ import java.util.concurrent.TimeUnit;
 import net.mlcng.daemon.NodeExec.ExecResult;
 import net.mlcng.error.EnvironmentException;
 import net.mlcng.error.OperationFailedException;
+import net.mlcng.host.CgroupLayout;
 
 /** {@link ContainerRuntime} on the Docker engine through docker-java. */
 public final class DockerRuntime implements ContainerRuntime {
     private static final int STOP_GRACE_SECONDS = 2;
 
     private final DockerClient docker;
+    private final OciRuntime ociRuntime;
     /** Bounds concurrent inspect calls made on behalf of one {@link #pids} call. */
     private final ExecutorService inspectors;
 
-    public DockerRuntime(DockerClient docker, int workers) {
+    public DockerRuntime(DockerClient docker, int workers, OciRuntime ociRuntime) {
         this.docker = docker;
+        this.ociRuntime = ociRuntime;
         this.inspectors = Executors.newFixedThreadPool(Math.max(1, workers), r -> {
             Thread t = new Thread(r, "docker-inspect");
             t.setDaemon(true);
@@ -43,9 +46,17 @@ public final class DockerRuntime implements ContainerRuntime {
         });
     }
 
-    /** Connects to the engine that DOCKER_HOST names (exit 3 when none answers). */
+    /** Connects to the engine that DOCKER_HOST names (exit 3 when none answers) and picks the OCI runtime for new containers. */
     public static DockerRuntime connect(int workers) {
-        return new DockerRuntime(DockerClients.connect(), workers);
+        DockerClient client = DockerClients.connect();
+        OciRuntime oci = OciRuntime.choose(DockerClients.runtimes(client), CgroupLayout.host().strandedControllers(),
+                System.getenv(OciRuntime.ENV));
+        return new DockerRuntime(client, workers, oci);
+    }
+
+    /** The OCI runtime containers created by this runtime run under. */
+    public OciRuntime ociRuntime() {
+        return ociRuntime;
     }
 
     @Override
@@ -55,7 +66,8 @@ public final class DockerRuntime implements ContainerRuntime {
                 .withCapDrop(Capability.ALL)
                 .withCapAdd(spec.capabilities().stream().map(Capability::valueOf).toArray(Capability[]::new))
                 .withDevices(spec.devices().stream().map(d -> new Device("rwm", d, d)).toList())
-                .withSysctls(spec.sysctls());
+                .withSysctls(spec.sysctls())
+                .withRuntime(ociRuntime.name());
         List<String> env = spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
         try {
             return call(() -> docker.createContainerCmd(spec.image())

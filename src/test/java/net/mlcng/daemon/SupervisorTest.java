@@ -1,12 +1,15 @@
 package net.mlcng.daemon;
 
+import static net.mlcng.daemon.FakeNode.fail;
 import static net.mlcng.daemon.FakeNode.ok;
 import static net.mlcng.daemon.FakeNode.script;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import net.mlcng.error.OperationFailedException;
 import org.junit.jupiter.api.Test;
 
@@ -52,17 +55,51 @@ class SupervisorTest {
     }
 
     @Test
-    void launchReturnsThePidAndPassesArgvVerbatim() {
-        FakeNode node = new FakeNode("b3").on(script("wait $!"), ok("123\n"));
-        assertThat(supervisor.launch(node, List.of("bmx7", "debug=0", "dev=e4"))).isEqualTo(123);
-        assertThat(node.commands().get(0)).endsWith("/var/lib/mlc-ng", "bmx7", "bmx7", "debug=0", "dev=e4");
+    void startPassesFilesStaleFilesAndArgvVerbatimInOneExec() {
+        FakeNode node = new FakeNode("b3").on(script("wait $!"), ok("ready\npid 123\nrunning\n"));
+        Supervisor.Launch launch = new Supervisor.Launch(List.of("bmx7", "debug=0", "dev=e4"), Map.of("bmx7.conf", "a b\n"),
+                List.of("bmx7.ready"), "test -s bmx7.ready", Duration.ofSeconds(2));
+        assertThat(supervisor.start(node, launch)).isEqualTo(new Supervisor.Started(123, false));
+        assertThat(node.commands()).hasSize(1);
+        assertThat(node.commands().get(0)).endsWith("/var/lib/mlc-ng", "bmx7", "20", "test -s bmx7.ready", "40", "2",
+                "bmx7.conf", "a b\n", "-bmx7.ready", "", "bmx7", "debug=0", "dev=e4");
     }
 
     @Test
-    void launchWithoutPidFails() {
-        FakeNode node = new FakeNode("b3").on(script("wait $!"), ok(""));
-        assertThatThrownBy(() -> supervisor.launch(node, List.of("bmx7"))).isInstanceOf(OperationFailedException.class)
-                .hasMessageContaining("starting bmx7 in node b3 failed");
+    void startOfARunningDaemonSaysSo() {
+        FakeNode node = new FakeNode("b3").on(script("wait $!"), ok("running\npid 77\nrunning\n"));
+        assertThat(supervisor.start(node, Supervisor.Launch.of(List.of("bmx7")))).isEqualTo(new Supervisor.Started(77, true));
+    }
+
+    @Test
+    void aDaemonEndingWhileStartingIsReportedWithItsLog() {
+        FakeNode node = new FakeNode("b3").on(script("wait $!"), ok("ended\npid 123\nended 139 1764040000\nlog\nassertion failed\n"));
+        assertThatThrownBy(() -> supervisor.start(node, Supervisor.Launch.of(List.of("bmx7")))).isInstanceOf(OperationFailedException.class)
+                .hasMessageContaining("bmx7 in node b3 ended while starting: killed by SIGSEGV")
+                .hasMessageContaining("assertion failed");
+    }
+
+    @Test
+    void aDaemonNotReadyInTimeIsReportedWithWhatTheCheckSaid() {
+        FakeNode node = new FakeNode("b3").on(script("wait $!"), ok("not-ready\npid 123\nrunning\ncheck\nconnect: Connection refused\n"));
+        Supervisor.Launch launch = new Supervisor.Launch(List.of("bmx7"), Map.of(), List.of(), "bmx7 -c version", Duration.ofMillis(1500));
+        assertThatThrownBy(() -> supervisor.start(node, launch))
+                .hasMessage("bmx7 in node b3 runs (pid 123) but was not ready within 1.5 s (bmx7 -c version: connect: Connection refused)");
+    }
+
+    @Test
+    void startWithoutStatusFails() {
+        FakeNode node = new FakeNode("b3").on(script("wait $!"), fail(1, "sh: cannot create /var/lib/mlc-ng: Read-only file system"));
+        assertThatThrownBy(() -> supervisor.start(node, Supervisor.Launch.of(List.of("bmx7")))).isInstanceOf(OperationFailedException.class)
+                .hasMessageContaining("starting bmx7 in node b3 failed: sh: cannot create");
+    }
+
+    @Test
+    void stateFileNamesCannotBeOptionsOrPaths() {
+        assertThatThrownBy(() -> new Supervisor.Launch(List.of("x"), Map.of("../etc/passwd", ""), List.of(), "true", Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Supervisor.Launch(List.of("x"), Map.of(), List.of("-rf"), "true", Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -7,9 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import net.mlcng.daemon.DaemonConfig;
-import net.mlcng.daemon.DaemonState;
 import net.mlcng.daemon.DaemonView;
 import net.mlcng.daemon.NodeExec;
 import net.mlcng.daemon.NodeExec.ExecResult;
@@ -30,6 +30,7 @@ public final class BabeldDriver implements RoutingDaemon {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NAME = "babeld";
     private static final String READY_FILE = "babeld.ready";
+    private static final String CONFIG_FILE = "babeld.conf";
 
     @Override
     public String name() {
@@ -57,44 +58,18 @@ public final class BabeldDriver implements RoutingDaemon {
     }
 
     /**
-     * babeld in the foreground (it logs to stderr, which the supervisor keeps). Its own pid file
-     * ({@code -I}) is opened with O_EXCL, so one left by a crash would block every restart; it is
-     * named {@value #READY_FILE}, removed before each start, and serves only as the sign that babeld
-     * read its config and is up.
+     * babeld in the foreground (it logs to stderr, which the supervisor keeps), started with its
+     * config in one exec. Its own pid file ({@code -I}) is opened with O_EXCL, so one left by a
+     * crash would block every restart; it is named {@value #READY_FILE}, removed before each start,
+     * and serves only as the sign that babeld read its config and is up.
      */
     @Override
     public void start(NodeExec node, DaemonConfig config) {
         Supervisor supervisor = supervisor(config);
-        if (supervisor.probe(node).running()) return;
         String dir = supervisor.stateDir();
-        ExecResult prepared = node.exec(List.of("sh", "-c", "mkdir -p \"$1\" && cd \"$1\" && printf '%s' \"$2\" > babeld.conf && rm -f " + READY_FILE,
-                "sh", dir, configFile(config)), TIMEOUT);
-        if (!prepared.ok()) {
-            throw new OperationFailedException("cannot write babeld.conf in node " + node.node() + ": " + prepared.stderr().strip());
-        }
-        supervisor.launch(node, List.of(NAME, "-c", dir + "/babeld.conf", "-I", dir + "/" + READY_FILE, "-S", dir + "/babeld.state"));
-        awaitReady(node, supervisor);
-    }
-
-    private static void awaitReady(NodeExec node, Supervisor supervisor) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        String ready = supervisor.stateDir() + "/" + READY_FILE;
-        while (!node.exec(List.of("test", "-s", ready), TIMEOUT).ok()) {
-            DaemonState state = supervisor.probe(node);
-            if (!state.running()) {
-                throw new OperationFailedException("babeld did not start in node " + node.node() + ": " + state.describe());
-            }
-            if (System.nanoTime() > deadline) {
-                throw new OperationFailedException("babeld in node " + node.node() + " runs (pid " + state.pid() + ") but did not get ready within "
-                        + TIMEOUT.toSeconds() + " s");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new OperationFailedException("interrupted while starting babeld in node " + node.node(), e);
-            }
-        }
+        supervisor.start(node, new Supervisor.Launch(
+                List.of(NAME, "-c", dir + "/" + CONFIG_FILE, "-I", dir + "/" + READY_FILE, "-S", dir + "/babeld.state"),
+                Map.of(CONFIG_FILE, configFile(config)), List.of(READY_FILE), "test -s " + READY_FILE, TIMEOUT));
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import net.mlcng.daemon.DaemonConfig;
-import net.mlcng.daemon.DaemonState;
 import net.mlcng.daemon.DaemonView;
 import net.mlcng.daemon.KernelRoutes;
 import net.mlcng.daemon.NodeExec;
@@ -33,17 +32,18 @@ public final class Bmx7Driver implements RoutingDaemon {
     public static final int ROUTE_TABLE = 70;
     private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(10);
 
+    /** Ready once the control socket answers; bmx7 opens it after reading its key. */
+    private static final String READY_CHECK = "bmx7 -c version";
+
     private final Duration startTimeout;
-    private final Duration pollInterval;
 
     /** First start makes an RSA2048 key (1-3 s CPU each); with many nodes on 2 cores that queues up. */
     public Bmx7Driver() {
-        this(Duration.ofSeconds(90), Duration.ofMillis(300));
+        this(Duration.ofSeconds(90));
     }
 
-    Bmx7Driver(Duration startTimeout, Duration pollInterval) {
+    Bmx7Driver(Duration startTimeout) {
         this.startTimeout = startTimeout;
-        this.pollInterval = pollInterval;
     }
 
     @Override
@@ -71,8 +71,7 @@ public final class Bmx7Driver implements RoutingDaemon {
         if (config.identityDir() != null) {
             NodeIdentity.restore(node, config.identityDir(), KEY_FILE);
         }
-        supervisor.launch(node, command(config));
-        awaitControlSocket(node, supervisor);
+        supervisor.start(node, new Supervisor.Launch(command(config), Map.of(), List.of(), READY_CHECK, startTimeout));
         if (config.identityDir() != null) {
             NodeIdentity.keep(node, config.identityDir(), KEY_FILE);
         }
@@ -159,38 +158,6 @@ public final class Bmx7Driver implements RoutingDaemon {
                     + " (exit " + r.exitCode() + (r.stderr().isBlank() ? "" : ": " + r.stderr().strip()) + ")");
         }
         return parser.apply(r.stdout());
-    }
-
-    private void awaitControlSocket(NodeExec node, Supervisor supervisor) {
-        long deadline = System.nanoTime() + startTimeout.toNanos();
-        OperationFailedException last;
-        while (true) {
-            try {
-                version(node);
-                return;
-            } catch (OperationFailedException e) {
-                last = e;
-            }
-            DaemonState state = supervisor.probe(node);
-            if (!state.running()) {
-                throw new OperationFailedException("bmx7 in node " + node.node() + " ended while starting: " + state.describe());
-            }
-            if (System.nanoTime() > deadline) {
-                throw new OperationFailedException("bmx7 in node " + node.node() + " runs (pid " + state.pid() + ") but its control socket"
-                        + " did not answer within " + startTimeout.toSeconds() + " s: " + last.getMessage());
-            }
-            sleep();
-        }
-    }
-
-
-    private void sleep() {
-        try {
-            Thread.sleep(pollInterval.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OperationFailedException("interrupted while waiting for bmx7 to start", e);
-        }
     }
 
     @Override

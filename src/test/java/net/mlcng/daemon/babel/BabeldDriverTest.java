@@ -28,26 +28,19 @@ class BabeldDriverTest {
     }
 
     @Test
-    void startRunsBabeldInTheForegroundUnderTheSupervisorWithAFreshReadyFile() {
-        FakeNode node = new FakeNode("n1")
-                .on(FakeNode.script("never"), FakeNode.ok("never\n"))
-                .on(FakeNode.script("babeld.conf"), FakeNode.ok(""))
-                .on(FakeNode.script("started by mlc-ng"), FakeNode.ok("42\n"))
-                .on(FakeNode.command("test", "-s"), FakeNode.ok(""));
+    void startRunsBabeldInTheForegroundUnderTheSupervisorWithAFreshReadyFileInOneExec() {
+        FakeNode node = new FakeNode("n1").on(FakeNode.script("started by mlc-ng"), FakeNode.ok("ready\npid 42\nrunning\n"));
         new BabeldDriver().start(node, CONFIG);
-        assertThat(node.commands()).anySatisfy(c -> assertThat(c.get(2)).contains("rm -f babeld.ready"));
-        List<String> launch = node.commands().stream().filter(c -> c.get(2).contains("started by mlc-ng")).findFirst().orElseThrow();
-        assertThat(launch.subList(6, launch.size())).containsExactly(
-                "babeld", "-c", "/s/babeld/babeld.conf", "-I", "/s/babeld/babeld.ready", "-S", "/s/babeld/babeld.state");
+        assertThat(node.commands()).hasSize(1);
+        List<String> start = node.commands().get(0);
+        assertThat(start).containsSubsequence("test -s babeld.ready", "babeld.conf", BabeldDriver.configFile(CONFIG), "-babeld.ready");
+        assertThat(start).endsWith("babeld", "-c", "/s/babeld/babeld.conf", "-I", "/s/babeld/babeld.ready", "-S", "/s/babeld/babeld.state");
     }
 
     @Test
     void aBabeldThatDiesWhileStartingIsReportedWithHowItEnded() {
-        FakeNode node = new FakeNode("n1")
-                .on(FakeNode.script("babeld.conf"), FakeNode.ok(""))
-                .on(FakeNode.script("started by mlc-ng"), FakeNode.ok("42\n"))
-                .on(FakeNode.command("test", "-s"), FakeNode.fail(1, ""))
-                .on(FakeNode.script("never"), FakeNode.ok("never\n"), FakeNode.ok("pid 42\nended 1 1700000000\nlog\nbabeld: unknown interface\n"));
+        FakeNode node = new FakeNode("n1").on(FakeNode.script("started by mlc-ng"),
+                FakeNode.ok("ended\npid 42\nended 1 1700000000\nlog\nbabeld: unknown interface\n"));
         assertThatThrownBy(() -> new BabeldDriver().start(node, CONFIG))
                 .isInstanceOf(OperationFailedException.class)
                 .hasMessageContaining("exit status 1")

@@ -32,7 +32,7 @@ class Bmx7DriverTest {
     private static final String LAUNCH_MARKER = "wait $!";
     private static final String PROBE_MARKER = "echo never";
 
-    private final Bmx7Driver driver = new Bmx7Driver(Duration.ofSeconds(5), Duration.ZERO);
+    private final Bmx7Driver driver = new Bmx7Driver(Duration.ofSeconds(5));
 
     @TempDir
     Path keys;
@@ -44,8 +44,8 @@ class Bmx7DriverTest {
     /** A node where bmx7 starts, creates its key and answers its control socket with the recordings. */
     private static FakeNode startingNode() {
         return recordedNode()
-                .on(script(PROBE_MARKER), ok("never\n"), ok("pid 321\nrunning\n"))
-                .on(script(LAUNCH_MARKER), ok("321\n"));
+                .on(script(PROBE_MARKER), ok("never\n"))
+                .on(script(LAUNCH_MARKER), ok("ready\npid 321\nrunning\n"));
     }
 
     private static FakeNode recordedNode() {
@@ -114,9 +114,8 @@ class Bmx7DriverTest {
     @Test
     void crashDuringStartSaysHowWithTheLog() {
         FakeNode node = recordedNode()
-                .on(script(PROBE_MARKER), ok("never\n"), ok("pid 321\nended 139 1764040000\nlog\nbmx7: assertion -501234 failed\n"))
-                .on(script(LAUNCH_MARKER), ok("321\n"))
-                .on(command("bmx7", "-c", "version"), fail(1, "connect: No such file or directory"));
+                .on(script(PROBE_MARKER), ok("never\n"))
+                .on(script(LAUNCH_MARKER), ok("ended\npid 321\nended 139 1764040000\nlog\nbmx7: assertion -501234 failed\n"));
         assertThatThrownBy(() -> driver.start(node, config(null)))
                 .isInstanceOf(OperationFailedException.class)
                 .hasMessageContaining("bmx7 in node b3 ended while starting: killed by SIGSEGV")
@@ -124,14 +123,15 @@ class Bmx7DriverTest {
     }
 
     @Test
-    void silentControlSocketTimesOut() {
+    void readyMeansTheControlSocketAnswersWithinTheStartTimeout() {
         FakeNode node = recordedNode()
-                .on(script(PROBE_MARKER), ok("never\n"), ok("pid 321\nrunning\n"))
-                .on(script(LAUNCH_MARKER), ok("321\n"))
-                .on(command("bmx7", "-c", "version"), fail(1, "connect: Connection refused"));
-        assertThatThrownBy(() -> new Bmx7Driver(Duration.ZERO, Duration.ZERO).start(node, config(null)))
-                .hasMessageContaining("runs (pid 321) but its control socket did not answer")
+                .on(script(PROBE_MARKER), ok("never\n"))
+                .on(script(LAUNCH_MARKER), ok("not-ready\npid 321\nrunning\ncheck\nconnect: Connection refused\n"));
+        assertThatThrownBy(() -> new Bmx7Driver(Duration.ofSeconds(2)).start(node, config(null)))
+                .hasMessageContaining("runs (pid 321) but was not ready within 2 s (bmx7 -c version")
                 .hasMessageContaining("Connection refused");
+        List<String> launch = node.commands().stream().filter(script(LAUNCH_MARKER)).findFirst().orElseThrow();
+        assertThat(launch).contains("bmx7 -c version", "40");
     }
 
     @Test

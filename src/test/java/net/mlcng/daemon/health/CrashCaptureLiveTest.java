@@ -47,7 +47,7 @@ class CrashCaptureLiveTest {
         exec("ip", "link", "add", "v0", "type", "veth", "peer", "name", "v1");
         exec("ip", "link", "set", "v0", "up");
         Supervisor supervisor = new Supervisor("babeld", STATE_DIR);
-        int pid = supervisor.launch(node, BABELD);
+        int pid = supervisor.start(node, Supervisor.Launch.of(BABELD)).pid();
         awaitState(supervisor, true);
         exec("kill", "-SEGV", Integer.toString(pid));
         DaemonState dead = awaitState(supervisor, false);
@@ -63,7 +63,7 @@ class CrashCaptureLiveTest {
 
         // Restarted and stopped without a dump: the first run's core is still there but is not this run's.
         exec("rm", "-f", BABELD_PID_FILE); // a crashed babeld leaves it, and refuses to start while it exists
-        supervisor.launch(node, BABELD);
+        supervisor.start(node, Supervisor.Launch.of(BABELD));
         awaitState(supervisor, true);
         supervisor.stop(node);
         DaemonState stopped = awaitState(supervisor, false);
