@@ -52,6 +52,8 @@ public class DeployCommand implements Callable<Integer> {
             StringBuilder times = new StringBuilder("times:");
             r.stages().forEach((stage, d) -> times.append(String.format(" %s %.2f s", stage, d.toMillis() / 1000.0)));
             out.println(times);
+            var oci = s.runtime().ociRuntime();
+            if (r.nodesCreated() > 0 && oci.name() == null) spec.commandLine().getErr().println("note: containers run under the " + oci.describe());
         }
         return 0;
     }
