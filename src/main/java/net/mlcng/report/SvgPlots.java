@@ -18,6 +18,11 @@ public final class SvgPlots {
     private static final int RIGHT = 20;
     private static final int TOP = 30;
     private static final int BOTTOM = 45;
+    /** A column right of the plot area for the step charts' legend, so it never covers a line. */
+    private static final int LEGEND_W = 170;
+    /** Two rows above a histogram's bars for the marker labels, so equal or close markers stack instead of overprinting. */
+    private static final int MARKER_ROWS = 2;
+    private static final int MARKER_ROW_H = 14;
 
     private SvgPlots() {}
 
@@ -26,7 +31,7 @@ public final class SvgPlots {
 
     /** A step chart; the last value of each series is held until {@code xMax}. */
     public static String steps(String title, String xLabel, String yLabel, List<Series> series, double xMax, double yMax) {
-        Frame f = new Frame(title, xLabel, yLabel, 0, niceCeil(xMax), 0, Math.max(1, yMax));
+        Frame f = new Frame(title, xLabel, yLabel, 0, niceCeil(xMax), 0, Math.max(1, yMax), W + LEGEND_W, H, LEFT, TOP);
         StringBuilder s = f.open();
         for (int i = 0; i < series.size(); i++) {
             Series ser = series.get(i);
@@ -57,7 +62,8 @@ public final class SvgPlots {
         for (double v : values) counts[Math.min(bins - 1, (int) ((v - lo) / (hi - lo) * bins))]++;
         int top = 0;
         for (int c : counts) top = Math.max(top, c);
-        Frame f = new Frame(title, xLabel, "count", lo, hi, 0, top);
+        int markerTop = TOP + MARKER_ROWS * MARKER_ROW_H;
+        Frame f = new Frame(title, xLabel, "count", lo, hi, 0, top, W, H + markerTop - TOP, LEFT, markerTop);
         StringBuilder s = f.open();
         double bw = (hi - lo) / bins;
         for (int i = 0; i < bins; i++) {
@@ -68,8 +74,9 @@ public final class SvgPlots {
                     x0 + 1, f.y(counts[i]), Math.max(1, x1 - x0 - 2), f.y(0) - f.y(counts[i]), PALETTE[0],
                     esc(counts[i] + " in [" + fmt(lo + i * bw) + ", " + fmt(lo + (i + 1) * bw) + ")")));
         }
-        marker(s, f, median, "median " + fmt(median), "#2ca02c");
-        marker(s, f, p95, "p95 " + fmt(p95), "#d62728");
+        List<double[]> placed = new ArrayList<>();
+        marker(s, f, median, "median " + fmt(median), "#2ca02c", placed);
+        marker(s, f, p95, "p95 " + fmt(p95), "#d62728", placed);
         return s.append("</svg>\n").toString();
     }
 
@@ -82,13 +89,13 @@ public final class SvgPlots {
         for (OutageRow r : rows) for (double t : r.replies()) xMax = Math.max(xMax, t);
         int rowH = 28;
         int height = TOP + BOTTOM + Math.max(1, rows.size()) * rowH;
-        Frame f = new Frame(title, "seconds since the ping started", "", 0, niceCeil(xMax), 0, 1, height, 140);
+        int left = 140;
+        Frame f = new Frame(title, "seconds since the ping started", "", 0, niceCeil(xMax), 0, 1, W, height, left, TOP);
         StringBuilder s = f.open();
         for (int i = 0; i < rows.size(); i++) {
             OutageRow r = rows.get(i);
             double y0 = TOP + i * rowH + 4;
-            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" font-size=\"11\">%s</text>%n",
-                    136, y0 + rowH / 2.0, esc(r.label())));
+            s.append(text(left - 4, y0 + rowH / 2.0, 11, "text-anchor=\"end\"", left - 8, r.label())).append('\n');
             s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" fill=\"#d62728\" opacity=\"0.25\"><title>%s</title></rect>%n",
                     f.x(r.outageStart()), y0, Math.max(1, f.x(r.outageEnd()) - f.x(r.outageStart())), rowH - 8,
                     esc("outage " + fmt(r.outageEnd() - r.outageStart()) + " s")));
@@ -103,22 +110,87 @@ public final class SvgPlots {
         return s.append("</svg>\n").toString();
     }
 
-    private static void marker(StringBuilder s, Frame f, double v, String label, String color) {
+    /**
+     * A dashed line at {@code v} over the plot area, its label in the first row above the plot
+     * area where it clears the labels already {@code placed} (row, x from, x to). The line stops
+     * at the plot area so it cannot cross another marker's label.
+     */
+    private static void marker(StringBuilder s, Frame f, double v, String label, String color, List<double[]> placed) {
+        double x = f.x(v);
+        double width = textWidth(label, 11, false);
+        // Right of the line, or left of it where the label would leave the image.
+        boolean leftOf = x + 4 + width > f.width;
+        double x0 = leftOf ? x - 4 - width : x + 4;
+        int row = 0;
+        while (row < MARKER_ROWS - 1 && overlapsRow(placed, row, x0, x0 + width)) row++;
+        placed.add(new double[] {row, x0, x0 + width});
+        double baseline = TOP + (row + 1) * MARKER_ROW_H - 3;
         s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>%n",
-                f.x(v), f.x(v), TOP, f.y(0), color));
-        s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" fill=\"%s\">%s</text>%n", f.x(v) + 4, TOP + 12, color, esc(label)));
+                x, x, f.top, f.y(0), color));
+        s.append(text(leftOf ? x - 4 : x + 4, baseline, 11, "fill=\"" + color + "\"" + (leftOf ? " text-anchor=\"end\"" : ""), width, label)).append('\n');
     }
 
+    private static boolean overlapsRow(List<double[]> placed, int row, double x0, double x1) {
+        for (double[] p : placed) if (p[0] == row && x0 < p[2] + 4 && p[1] < x1 + 4) return true;
+        return false;
+    }
+
+    /** Up to ten entries in the column right of the plot area, each label cut to the column's width. */
     private static void legend(StringBuilder s, List<String> labels) {
         int shown = Math.min(labels.size(), 10);
+        int swatchX = W;
+        int textX = swatchX + 16;
+        double room = W + LEGEND_W - textX - 4;
         for (int i = 0; i < shown; i++) {
             int y = TOP + 8 + i * 16;
-            s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"3\" fill=\"%s\"/>"
-                    + "<text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>%n", W - RIGHT - 120, y, color(i), W - RIGHT - 104, y + 4, esc(labels.get(i))));
+            s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"3\" fill=\"%s\"/>", swatchX, y, color(i)))
+                    .append(text(textX, y + 4, 11, "", room, labels.get(i))).append('\n');
         }
         if (labels.size() > shown) {
-            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\">+%d more</text>%n", W - RIGHT - 104, TOP + 12 + shown * 16, labels.size() - shown));
+            s.append(text(textX, TOP + 12 + shown * 16, 11, "", room, "+" + (labels.size() - shown) + " more")).append('\n');
         }
+    }
+
+    /**
+     * Estimated advance of a glyph in em, rounded up from DejaVu Sans (the sans-serif Chromium
+     * uses on Debian), so that text fitted with it stays inside its box. The page has no script
+     * to measure text, hence the estimate.
+     */
+    private static double em(int codePoint, boolean bold) {
+        double em;
+        if (" .,:;'|!ijl()[]/".indexOf(codePoint) >= 0) em = 0.42;
+        else if ("frt-".indexOf(codePoint) >= 0) em = 0.45;
+        else if ("mwMW%@#&+<=>^~\u2026".indexOf(codePoint) >= 0) em = 1.0;
+        else if (Character.isUpperCase(codePoint)) em = 0.8;
+        else em = 0.65;
+        return bold ? em * 1.12 : em;
+    }
+
+    /** Estimated width in pixels of {@code text} at {@code fontSize}; errs wide. */
+    private static double textWidth(String text, int fontSize, boolean bold) {
+        return text.codePoints().mapToDouble(c -> em(c, bold) * fontSize).sum();
+    }
+
+    /** {@code text}, or as much of it as fits in {@code maxWidth} estimated pixels with an ellipsis. */
+    private static String fit(String text, int fontSize, boolean bold, double maxWidth) {
+        if (textWidth(text, fontSize, bold) <= maxWidth) return text;
+        double room = maxWidth - em('\u2026', bold) * fontSize;
+        int end = 0;
+        while (end < text.length()) {
+            int next = text.offsetByCodePoints(end, 1);
+            room -= em(text.codePointAt(end), bold) * fontSize;
+            if (room < 0) break;
+            end = next;
+        }
+        return text.substring(0, end) + "\u2026";
+    }
+
+    /** A text element cut to {@code maxWidth}; a cut one carries the full text as its tooltip. */
+    private static String text(double x, double y, int fontSize, String attributes, double maxWidth, String text) {
+        String shown = fit(text, fontSize, attributes.contains("font-weight=\"bold\""), maxWidth);
+        String tooltip = shown.equals(text) ? "" : "<title>" + esc(text) + "</title>";
+        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\"%s>%s%s</text>", x, y, fontSize,
+                attributes.isEmpty() ? "" : " " + attributes, esc(shown), tooltip);
     }
 
     private static String color(int i) {
@@ -148,7 +220,11 @@ public final class SvgPlots {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    /** Axes, ticks and labels of one chart, and the mapping from data to pixels. */
+    /**
+     * Axes, ticks and labels of one chart, and the mapping from data to pixels. The plot area spans
+     * x from {@code left} to {@code W - RIGHT} and y from {@code top} to {@code height - BOTTOM};
+     * an image wider than {@code W} leaves the rest for a legend.
+     */
     private static final class Frame {
         final String title;
         final String xLabel;
@@ -157,14 +233,12 @@ public final class SvgPlots {
         final double xMax;
         final double yMin;
         final double yMax;
+        final int width;
         final int height;
         final int left;
+        final int top;
 
-        Frame(String title, String xLabel, String yLabel, double xMin, double xMax, double yMin, double yMax) {
-            this(title, xLabel, yLabel, xMin, xMax, yMin, yMax, H, LEFT);
-        }
-
-        Frame(String title, String xLabel, String yLabel, double xMin, double xMax, double yMin, double yMax, int height, int left) {
+        Frame(String title, String xLabel, String yLabel, double xMin, double xMax, double yMin, double yMax, int width, int height, int left, int top) {
             this.title = title;
             this.xLabel = xLabel;
             this.yLabel = yLabel;
@@ -172,8 +246,10 @@ public final class SvgPlots {
             this.xMax = xMax;
             this.yMin = yMin;
             this.yMax = yMax;
+            this.width = width;
             this.height = height;
             this.left = left;
+            this.top = top;
         }
 
         double x(double v) {
@@ -181,32 +257,32 @@ public final class SvgPlots {
         }
 
         double y(double v) {
-            return height - BOTTOM - (v - yMin) / (yMax - yMin) * (height - TOP - BOTTOM);
+            return height - BOTTOM - (v - yMin) / (yMax - yMin) * (height - top - BOTTOM);
         }
 
         StringBuilder open() {
             StringBuilder s = new StringBuilder();
             s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"plot\" width=\"%d\" height=\"%d\" "
-                    + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\">%n", W, height, W, height));
-            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"18\" font-size=\"14\" font-weight=\"bold\">%s</text>%n", left, esc(title)));
+                    + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\">%n", width, height, width, height));
+            s.append(text(left, 18, 14, "font-weight=\"bold\"", width - left - 4, title)).append('\n');
             s.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#333\"/>%n", left, W - RIGHT, y(yMin), y(yMin)));
             for (double t : ticks(xMin, xMax)) {
                 s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%.1f\" stroke=\"#e5e5e5\"/>"
                         + "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"middle\">%s</text>%n",
-                        x(t), x(t), TOP, y(yMin), x(t), y(yMin) + 15, fmt(t)));
+                        x(t), x(t), top, y(yMin), x(t), y(yMin) + 15, fmt(t)));
             }
-            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\">%s</text>%n",
-                    (left + W - RIGHT) / 2.0, height - 8, esc(xLabel)));
+            s.append(text((left + W - RIGHT) / 2.0, height - 8, 12, "text-anchor=\"middle\"", W - RIGHT - left, xLabel)).append('\n');
             if (!yLabel.isEmpty()) {
-                s.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%.1f\" stroke=\"#333\"/>%n", left, left, TOP, y(yMin)));
+                s.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%.1f\" stroke=\"#333\"/>%n", left, left, top, y(yMin)));
                 for (double t : ticks(yMin, yMax)) {
                     if (t != Math.rint(t) && yMax > 3) continue;
                     s.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#e5e5e5\"/>"
                             + "<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\">%s</text>%n",
                             left, W - RIGHT, y(t), y(t), left - 6, y(t) + 4, fmt(t)));
                 }
-                s.append(String.format(Locale.ROOT, "<text x=\"14\" y=\"%.1f\" font-size=\"12\" text-anchor=\"middle\" transform=\"rotate(-90 14 %.1f)\">%s</text>%n",
-                        (TOP + y(yMin)) / 2, (TOP + y(yMin)) / 2, esc(yLabel)));
+                double middle = (top + y(yMin)) / 2;
+                s.append(text(14, middle, 12, String.format(Locale.ROOT, "text-anchor=\"middle\" transform=\"rotate(-90 14 %.1f)\"", middle),
+                        y(yMin) - top, yLabel)).append('\n');
             }
             return s;
         }

@@ -2,55 +2,39 @@ package net.mlcng.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import net.mlcng.topology.Topology;
 import net.mlcng.wait.Condition;
 import net.mlcng.wait.Wait;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A babeld triangle a-b-c: `link --down` keeps the interfaces up, so babeld must notice the dead
  * link by its own hello timeouts, as with a radio link that fades out. Measures how long it takes.
  */
 @Tag("docker")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LinkDownReroutesDockerTest {
-    static final String LAB = TestTopologies.lab("links-babel");
+    @RegisterExtension
+    static final LabFixture labs = LabFixture.deploying("links-babel", name -> new Topology(name,
+            Map.of("a", TestTopologies.node("a", "babeld"), "b", TestTopologies.node("b", "babeld"), "c", TestTopologies.node("c", "babeld")),
+            List.of(TestTopologies.link("a", "b"), TestTopologies.link("b", "c"), TestTopologies.link("a", "c")), List.of(), Map.of()));
 
-    @TempDir
-    static Path state;
-
-    Labs labs;
-    Topology triangle;
-    LabNames names = new LabNames(LAB);
+    static final String LAB = labs.name();
+    final LabNames names = new LabNames(LAB);
 
     @BeforeAll
-    void deploy() {
-        labs = new Labs(state);
-        labs.engine.destroy(LAB);
-        triangle = new Topology(LAB,
-                Map.of("a", TestTopologies.node("a", "babeld"), "b", TestTopologies.node("b", "babeld"), "c", TestTopologies.node("c", "babeld")),
-                List.of(TestTopologies.link("a", "b"), TestTopologies.link("b", "c"), TestTopologies.link("a", "c")), List.of(), Map.of());
-        labs.engine.deploy(triangle, "test");
-        Wait.until(LabAssertions.converged(labs.engine, triangle), Duration.ofSeconds(90), Duration.ofSeconds(1));
-    }
-
-    @AfterAll
-    void destroy() {
-        labs.destroyAndClose(LAB, state);
+    static void converge() {
+        Wait.until(LabAssertions.converged(labs.engine(), labs.topology()), Duration.ofSeconds(90), Duration.ofSeconds(1));
     }
 
     private Condition route(String from, String to, String iface) {
         return () -> {
-            String route = labs.engine.exec(LAB, from, List.of("ip", "-6", "route", "get", names.loopbackAddress(to)), Duration.ofSeconds(10))
+            String route = labs.engine().exec(LAB, from, List.of("ip", "-6", "route", "get", names.loopbackAddress(to)), Duration.ofSeconds(10))
                     .get(from).stdout();
             return route.contains(" dev " + iface + " ") ? Condition.Status.OK
                     : Condition.Status.notYet(from + "'s route to " + to + ": " + route.strip());
@@ -65,14 +49,14 @@ class LinkDownReroutesDockerTest {
     @Test
     void babeldReroutesAroundADownLinkAndBackWhenItIsUp() {
         Wait.until(routesBetweenAAndB(null), Duration.ofSeconds(60), Duration.ofMillis(200));
-        LinkControl control = new LinkControl(labs.engine);
+        LinkControl control = new LinkControl(labs.engine());
         LinkRef ab = control.resolve(LAB, "a", "b", null);
 
         long t0 = System.nanoTime();
         control.setDown(LAB, ab, true);
         Wait.until(routesBetweenAAndB("ec"), Duration.ofSeconds(90), Duration.ofMillis(200));
         double reroute = (System.nanoTime() - t0) / 1e9;
-        boolean reachable = labs.engine.exec(LAB, "a", List.of("ping", "-c", "3", "-i", "0.2", "-W", "2", names.loopbackAddress("b")),
+        boolean reachable = labs.engine().exec(LAB, "a", List.of("ping", "-c", "3", "-i", "0.2", "-W", "2", names.loopbackAddress("b")),
                 Duration.ofSeconds(20)).get("a").ok();
 
         long t1 = System.nanoTime();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,13 +19,12 @@ import net.mlcng.topology.Link;
 import net.mlcng.topology.LinkProps;
 import net.mlcng.topology.Node;
 import net.mlcng.topology.Topology;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two nodes a-b without a routing daemon, one veth between them: every impairment is set live and
@@ -35,27 +33,27 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("docker")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LinkEmulationDockerTest {
-    static final String LAB = TestTopologies.lab("links-p2p");
+    @RegisterExtension
+    static final LabFixture labs = LabFixture.deploying("links-p2p", name -> twoNodes(name, LinkProps.NONE));
 
-    @TempDir
-    static Path state;
-
-    Labs labs;
+    static final String LAB = labs.name();
     LinkControl control;
     Measure measure;
     LinkRef ab;
-    LabNames names = new LabNames(LAB);
+    final LabNames names = new LabNames(LAB);
 
-    @BeforeAll
-    void deploy() {
-        labs = new Labs(state);
-        labs.engine.destroy(LAB);
+    /** Nodes a and b without a daemon, one link a-b impaired by {@code aToB} from the start. */
+    private static Topology twoNodes(String lab, LinkProps aToB) {
         Map<String, Node> nodes = new LinkedHashMap<>();
         nodes.put("a", TestTopologies.node("a", "none"));
         nodes.put("b", TestTopologies.node("b", "none"));
-        labs.engine.deploy(new Topology(LAB, nodes, List.of(TestTopologies.link("a", "b")), List.of(), Map.of()), "test");
-        control = new LinkControl(labs.engine);
-        measure = new Measure(labs.engine, LAB);
+        return new Topology(lab, nodes, List.of(new Link("a", "b", aToB, LinkProps.NONE)), List.of(), Map.of());
+    }
+
+    @BeforeAll
+    void linkControl() {
+        control = new LinkControl(labs.engine());
+        measure = new Measure(labs.engine(), LAB);
         ab = control.resolve(LAB, "a", "b", null);
     }
 
@@ -63,11 +61,6 @@ class LinkEmulationDockerTest {
     void clearLink() {
         control.setDown(LAB, ab, false);
         control.change(LAB, ab, true, true, new LinkChange(0.0, 0L, null, null));
-    }
-
-    @AfterAll
-    void destroy() {
-        labs.destroyAndClose(LAB, state);
     }
 
     private String bFromA() {
@@ -90,8 +83,8 @@ class LinkEmulationDockerTest {
         assertThat(r.lossPercent()).isBetween(24.0, 36.0);
         // Every request that reached b was answered and the answer arrived: b->a lost nothing.
         assertThat(Math.abs(requests - replies)).as("b received %d, a received %d", requests, replies).isLessThanOrEqualTo(3);
-        assertThat(labs.engine.shaper().show(names.netns("b"))).as("no rule on b's side").isEmpty();
-        EgressState a = labs.engine.shaper().show(names.netns("a")).get(0);
+        assertThat(labs.engine().shaper().show(names.netns("b"))).as("no rule on b's side").isEmpty();
+        EgressState a = labs.engine().shaper().show(names.netns("a")).get(0);
         assertThat(a.iface()).isEqualTo("eb");
         assertThat(a.lossPerMille()).isEqualTo(300);
         // The counter also sees a's neighbour solicitations, hence the small tolerance.
@@ -142,18 +135,18 @@ class LinkEmulationDockerTest {
     void impairmentsAndDownStateSurviveARestartOfTheSendingNode() {
         control.change(LAB, ab, true, false, new LinkChange(30.0, 2_000_000L, null, null));
         control.setDown(LAB, ab, true);
-        labs.engine.node(LAB, "a", LabEngine.NodeAction.RESTART);
+        labs.engine().node(LAB, "a", LabEngine.NodeAction.RESTART);
 
-        EgressState afterRestart = labs.engine.shaper().show(names.netns("a")).get(0);
+        EgressState afterRestart = labs.engine().shaper().show(names.netns("a")).get(0);
         assertThat(afterRestart.dropAll()).as("still down").isTrue();
         assertThat(afterRestart.qdiscs()).containsExactly("tbf rate 2mbit");
-        assertThat(labs.inspector.inspect(LAB).labs().get(0).links().get(0).up()).as("inspect shows it down").isFalse();
+        assertThat(labs.inspector().inspect(LAB).labs().get(0).links().get(0).up()).as("inspect shows it down").isFalse();
 
         control.setDown(LAB, ab, false);
         Measure.PingResult r = measure.ping("a", "eb", bFromA(), 1000);
         System.out.printf("[links] after restart of a: 30%% loss a->b re-applied, round-trip loss %.1f%%%n", r.lossPercent());
         assertThat(r.lossPercent()).isBetween(24.0, 36.0);
-        var props = labs.inspector.inspect(LAB).labs().get(0).links().get(0).properties();
+        var props = labs.inspector().inspect(LAB).labs().get(0).links().get(0).properties();
         assertThat(props.get("a->b")).isEqualTo(new LinkProps(30.0, 2_000_000L, null, null));
         assertThat(props.get("b->a")).isEqualTo(LinkProps.NONE);
     }
@@ -162,14 +155,14 @@ class LinkEmulationDockerTest {
     void delayWhereNetemIsMissingFailsWithExit3AndChangesNothing() {
         assumeFalse(KernelProbe.facts().netem().present(), "this kernel has netem: the refusal path does not apply");
         control.change(LAB, ab, true, false, loss(10));
-        List<EgressState> before = labs.engine.shaper().show(names.netns("a"));
+        List<EgressState> before = labs.engine().shaper().show(names.netns("a"));
         assertThatThrownBy(() -> control.change(LAB, ab, true, true, new LinkChange(null, null, Duration.ofMillis(20), null)))
                 .isInstanceOfSatisfying(EnvironmentException.class, e -> {
                     assertThat(e.exitCode()).isEqualTo(ExitCodes.ENVIRONMENT);
                     assertThat(e.getMessage()).contains("sch_netem").contains("CONFIG_NET_SCH_NETEM");
                 });
-        assertThat(labs.engine.shaper().show(names.netns("a"))).isEqualTo(before);
-        assertThat(labs.engine.store().load(LAB).orElseThrow().topology().links().get(0).aToB())
+        assertThat(labs.engine().shaper().show(names.netns("a"))).isEqualTo(before);
+        assertThat(labs.engine().store().load(LAB).orElseThrow().topology().links().get(0).aToB())
                 .isEqualTo(new LinkProps(10.0, null, null, null));
     }
 
@@ -177,17 +170,13 @@ class LinkEmulationDockerTest {
     void deployAskingForDelayWhereNetemIsMissingCreatesNothing() {
         assumeFalse(KernelProbe.facts().netem().present(), "this kernel has netem: the refusal path does not apply");
         String lab = TestTopologies.lab("links-nodel");
-        Map<String, Node> nodes = new LinkedHashMap<>();
-        nodes.put("a", TestTopologies.node("a", "none"));
-        nodes.put("b", TestTopologies.node("b", "none"));
-        LinkProps delayed = new LinkProps(null, null, Duration.ofMillis(5), null);
-        Topology t = new Topology(lab, nodes, List.of(new Link("a", "b", delayed, LinkProps.NONE)), List.of(), Map.of());
+        Topology t = twoNodes(lab, new LinkProps(null, null, Duration.ofMillis(5), null));
         try {
-            assertThatThrownBy(() -> labs.engine.deploy(t, "test"))
+            assertThatThrownBy(() -> labs.engine().deploy(t, "test"))
                     .isInstanceOfSatisfying(EnvironmentException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCodes.ENVIRONMENT));
-            assertThat(LabAssertions.leftovers(lab, state)).isEmpty();
+            assertThat(LabAssertions.leftovers(lab, labs.stateDir())).isEmpty();
         } finally {
-            labs.engine.destroy(lab);
+            labs.engine().destroy(lab);
         }
     }
 

@@ -2,39 +2,27 @@ package net.mlcng.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Three nodes on one medium (pairs r1-r2, r2-r3), no routing daemon: loss per pair and direction in the bridge. */
 @Tag("docker")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MediumLossDockerTest {
-    static final String LAB = TestTopologies.lab("links-air");
+    @RegisterExtension
+    static final LabFixture labs = LabFixture.deploying("links-air", name -> TestTopologies.mediumLine(name, "air", 3, "none"));
 
-    @TempDir
-    static Path state;
-
-    Labs labs;
+    static final String LAB = labs.name();
     LinkControl control;
     Measure measure;
 
     @BeforeAll
-    void deploy() {
-        labs = new Labs(state);
-        labs.engine.destroy(LAB);
-        labs.engine.deploy(TestTopologies.mediumLine(LAB, "air", 3, "none"), "test");
-        control = new LinkControl(labs.engine);
-        measure = new Measure(labs.engine, LAB);
-    }
-
-    @AfterAll
-    void destroy() {
-        labs.destroyAndClose(LAB, state);
+    void linkControl() {
+        control = new LinkControl(labs.engine());
+        measure = new Measure(labs.engine(), LAB);
     }
 
     @Test
@@ -87,7 +75,7 @@ class MediumLossDockerTest {
         try {
             String r2 = measure.linkLocal("r2", "mair");
             assertThat(measure.ping("r3", "mair", r2, 50).received()).isZero();
-            assertThat(labs.inspector.inspect(LAB).labs().get(0).media().get(0).pairs()).contains("r2<->r3 (down)");
+            assertThat(labs.inspector().inspect(LAB).labs().get(0).media().get(0).pairs()).contains("r2<->r3 (down)");
         } finally {
             control.setDown(LAB, r2r3, false);
         }

@@ -2,58 +2,33 @@ package net.mlcng.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import net.mlcng.daemon.NodeExec.ExecResult;
 import net.mlcng.topology.Topology;
 import net.mlcng.wait.Wait;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Three nodes on one radio-like medium where only r1-r2 and r2-r3 hear each other. */
 @Tag("docker")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SharedMediumDockerTest {
-    static final String LAB = TestTopologies.lab("t2");
+    @RegisterExtension
+    static final LabFixture labs = LabFixture.deploying("t2", name -> TestTopologies.mediumLine(name, "air", 3, "babeld"));
 
-    @TempDir
-    static Path state;
-
-    Labs labs;
-    Topology line;
-
-    @BeforeAll
-    void deploy() {
-        labs = new Labs(state);
-        labs.engine.destroy(LAB);
-        line = TestTopologies.mediumLine(LAB, "air", 3, "babeld");
-        labs.engine.deploy(line, "test");
-    }
-
-    @AfterAll
-    void destroy() {
-        try {
-            labs.engine.destroy(LAB);
-            assertThat(LabAssertions.leftovers(LAB, state)).isEmpty();
-        } finally {
-            labs.close();
-        }
-    }
+    static final String LAB = labs.name();
+    final Topology line = labs.topology();
 
     private String linkLocal(String node) {
-        ExecResult r = labs.engine.exec(LAB, node, List.of("sh", "-c", "ip -6 -o addr show dev mair scope link | awk '{print $4}' | cut -d/ -f1"),
+        ExecResult r = labs.engine().exec(LAB, node, List.of("sh", "-c", "ip -6 -o addr show dev mair scope link | awk '{print $4}' | cut -d/ -f1"),
                 Duration.ofSeconds(10)).get(node);
         assertThat(r.ok()).isTrue();
         return r.stdout().strip();
     }
 
     private boolean pings(String from, String address) {
-        return labs.engine.exec(LAB, from, List.of("ping", "-c2", "-i0.2", "-W1", address), Duration.ofSeconds(10)).get(from).ok();
+        return labs.engine().exec(LAB, from, List.of("ping", "-c2", "-i0.2", "-W1", address), Duration.ofSeconds(10)).get(from).ok();
     }
 
     @Test
@@ -67,32 +42,32 @@ class SharedMediumDockerTest {
     @Test
     void babelRoutesAroundTheMissingPairThroughTheMiddleNode() {
         LabNames names = new LabNames(LAB);
-        Wait.until(LabAssertions.converged(labs.engine, line), Duration.ofSeconds(90), Duration.ofSeconds(1));
+        Wait.until(LabAssertions.converged(labs.engine(), line), Duration.ofSeconds(90), Duration.ofSeconds(1));
         assertThat(pings("r1", names.loopbackAddress("r3"))).isTrue();
-        String route = labs.engine.exec(LAB, "r1", List.of("ip", "-6", "route", "get", names.loopbackAddress("r3")), Duration.ofSeconds(10))
+        String route = labs.engine().exec(LAB, "r1", List.of("ip", "-6", "route", "get", names.loopbackAddress("r3")), Duration.ofSeconds(10))
                 .get("r1").stdout();
         assertThat(route).contains("via " + linkLocal("r2"));
     }
 
     @Test
     void restartedMemberIsBackOnTheMediumWithItsPairsOnly() {
-        labs.engine.node(LAB, "r3", LabEngine.NodeAction.RESTART);
+        labs.engine().node(LAB, "r3", LabEngine.NodeAction.RESTART);
         assertThat(pings("r2", linkLocal("r3") + "%mair")).as("r2-r3 hear each other again").isTrue();
         assertThat(pings("r1", linkLocal("r3") + "%mair")).as("r1-r3 still do not").isFalse();
-        Wait.until(LabAssertions.converged(labs.engine, line), Duration.ofSeconds(90), Duration.ofSeconds(1));
+        Wait.until(LabAssertions.converged(labs.engine(), line), Duration.ofSeconds(90), Duration.ofSeconds(1));
         assertThat(pings("r1", new LabNames(LAB).loopbackAddress("r3"))).isTrue();
     }
 
     @Test
     void redeployOfTheSameTopologyLeavesTheMediumAlone() {
-        LabEngine.DeployReport r = labs.engine.deploy(line, "test");
+        LabEngine.DeployReport r = labs.engine().deploy(line, "test");
         assertThat(r.linksWired()).isZero();
         assertThat(r.daemonsStarted()).isZero();
     }
 
     @Test
     void inspectShowsTheMediumUp() {
-        var lab = labs.inspector.inspect(LAB).labs().get(0);
+        var lab = labs.inspector().inspect(LAB).labs().get(0);
         assertThat(lab.media()).hasSize(1);
         assertThat(lab.media().get(0).up()).isTrue();
         assertThat(lab.media().get(0).pairs()).containsExactly("r1<->r2", "r2<->r3");
