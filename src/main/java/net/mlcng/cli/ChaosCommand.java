@@ -28,8 +28,8 @@ public class ChaosCommand implements Callable<Integer> {
     @Mixin
     LabOptions lab;
 
-    @Parameters(index = "0", paramLabel = "LAB")
-    String name;
+    @Mixin
+    LabArgs args;
 
     @Option(names = "--seed", paramLabel = "S", required = true, description = "Random seed.")
     long seed;
@@ -53,14 +53,14 @@ public class ChaosCommand implements Callable<Integer> {
         Duration total = UnitArgs.duration("--duration", duration, false);
         try (LabOptions.Session s = lab.open(Progress.NONE)) {
             LinkControl control = new LinkControl(s.engine());
-            List<LinkRef> links = control.links(name);
+            List<LinkRef> links = control.links(args.lab);
             List<LinkEvent> events = LinkCommand.schedule(() -> new ChaosPlan(links, seed, failRate, meanDown, total).events());
-            out.printf("lab %s: %d link failures planned over %s (seed %d)%n", name, events.size() / 2, duration, seed);
+            out.printf("lab %s: %d link failures planned over %s (seed %d)%n", args.lab, events.size() / 2, duration, seed);
             if (dryRun) {
                 for (LinkEvent e : events) out.printf("+%.3fs %s%n", e.at().toNanos() / 1e9, e.describe());
                 return 0;
             }
-            LinkCommand.play(control, name, events, out);
+            LinkCommand.play(control, args.lab, events, out);
         }
         return 0;
     }

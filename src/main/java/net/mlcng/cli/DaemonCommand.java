@@ -23,11 +23,8 @@ public class DaemonCommand implements Callable<Integer> {
     @Mixin
     LabOptions lab;
 
-    @Parameters(index = "0", paramLabel = "LAB")
-    String name;
-
-    @Parameters(index = "1", paramLabel = "NODE")
-    String node;
+    @Mixin
+    NodeArgs args;
 
     @Parameters(index = "2", paramLabel = "ACTION", description = "status, start, stop or restart.")
     String action;
@@ -37,10 +34,10 @@ public class DaemonCommand implements Callable<Integer> {
         LabDaemons.Action act = LabDaemons.Action.parse(action);
         DaemonHealth health;
         try (LabOptions.Session s = lab.open(Progress.NONE)) {
-            health = new LabDaemons(s.engine()).control(name, node, act);
+            health = new LabDaemons(s.engine()).control(args.lab, args.node, act);
         }
         PrintWriter out = spec.commandLine().getOut();
-        InspectCommand.printHealth(out, node, health);
+        InspectCommand.printHealth(out, args.node, health);
         out.flush();
         return 0;
     }

@@ -25,8 +25,8 @@ public class ExecCommand implements Callable<Integer> {
     @Mixin
     LabOptions lab;
 
-    @Parameters(index = "0", paramLabel = "LAB")
-    String name;
+    @Mixin
+    LabArgs args;
 
     @Parameters(index = "1", paramLabel = "NODES", description = "A node, a list (a,b), a range (n1..n9), or all.")
     String nodes;
@@ -43,7 +43,7 @@ public class ExecCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int worst = 0;
         try (LabOptions.Session s = lab.open(Progress.NONE)) {
-            Map<String, ExecResult> results = s.engine().exec(name, nodes, command, Duration.ofSeconds(timeoutSeconds));
+            Map<String, ExecResult> results = s.engine().exec(args.lab, nodes, command, Duration.ofSeconds(timeoutSeconds));
             for (var e : results.entrySet()) {
                 print(out, e.getKey(), e.getValue().stdout());
                 print(err, e.getKey(), e.getValue().stderr());

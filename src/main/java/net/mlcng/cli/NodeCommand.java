@@ -18,11 +18,8 @@ public class NodeCommand implements Callable<Integer> {
     @Mixin
     LabOptions lab;
 
-    @Parameters(index = "0", paramLabel = "LAB")
-    String name;
-
-    @Parameters(index = "1", paramLabel = "NODE")
-    String node;
+    @Mixin
+    NodeArgs args;
 
     @Parameters(index = "2", paramLabel = "ACTION", description = "stop, start or restart.")
     NodeAction action;
@@ -30,9 +27,9 @@ public class NodeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (LabOptions.Session s = lab.open(ConsoleProgress.to(spec.commandLine().getErr()))) {
-            s.engine().node(name, node, action);
+            s.engine().node(args.lab, args.node, action);
         }
-        spec.commandLine().getOut().printf("lab %s: node %s %s%n", name, node, switch (action) {
+        spec.commandLine().getOut().printf("lab %s: node %s %s%n", args.lab, args.node, switch (action) {
             case STOP -> "stopped";
             case START -> "started";
             case RESTART -> "restarted";

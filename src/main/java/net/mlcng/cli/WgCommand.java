@@ -33,8 +33,8 @@ public class WgCommand implements Callable<Integer> {
     @Mixin
     LabOptions lab;
 
-    @Parameters(index = "0", paramLabel = "LAB")
-    String name;
+    @Mixin
+    LabArgs args;
 
     @Parameters(index = "1", paramLabel = "ACTION", description = "up, down or show.")
     Action action;
@@ -58,13 +58,13 @@ public class WgCommand implements Callable<Integer> {
             LabWireGuard wg = new LabWireGuard(s.engine());
             switch (action) {
                 case up -> {
-                    LabWireGuard.Applied a = wg.up(name, shape, nodes);
-                    out.printf("lab %s: %d nodes with tunnels (%s, %s), network %s%n", name, a.plan().nodes().size(),
+                    LabWireGuard.Applied a = wg.up(args.lab, shape, nodes);
+                    out.printf("lab %s: %d nodes with tunnels (%s, %s), network %s%n", args.lab, a.plan().nodes().size(),
                             mode, a.impl().name().toLowerCase(java.util.Locale.ROOT), a.plan().addresses().network());
                     a.plan().nodes().forEach(n -> out.printf("  %-14s %s  %d peers%n", n.node(), n.address(), n.peers().size()));
                 }
-                case down -> out.printf("lab %s: tunnels removed from %d nodes%n", name, wg.down(name));
-                case show -> show(out, wg.state(name));
+                case down -> out.printf("lab %s: tunnels removed from %d nodes%n", args.lab, wg.down(args.lab));
+                case show -> show(out, wg.state(args.lab));
             }
         }
         out.flush();
@@ -94,10 +94,10 @@ public class WgCommand implements Callable<Integer> {
             return;
         }
         if (state == null) {
-            out.printf("lab %s has no WireGuard tunnels (bring them up: mlc-ng wg %s up)%n", name, name);
+            out.printf("lab %s has no WireGuard tunnels (bring them up: mlc-ng wg %s up)%n", args.lab, args.lab);
             return;
         }
-        out.printf("lab %s: WireGuard (%s), network %s%n", name, state.impl(), state.network());
+        out.printf("lab %s: WireGuard (%s), network %s%n", args.lab, state.impl(), state.network());
         long now = Instant.now().getEpochSecond();
         for (LabWireGuard.NodeState n : state.nodes()) {
             out.printf("  %-14s %s%s%n", n.node(), n.address(), n.error() == null ? "" : "  (" + n.error() + ")");
