@@ -26,10 +26,7 @@ public class ChaosCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    LabOptions lab;
-
-    @Mixin
-    LabArgs args;
+    LabTarget target;
 
     @Option(names = "--seed", paramLabel = "S", required = true, description = "Random seed.")
     long seed;
@@ -51,16 +48,16 @@ public class ChaosCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Duration meanDown = UnitArgs.duration("--down-time", downTime, false);
         Duration total = UnitArgs.duration("--duration", duration, false);
-        try (LabOptions.Session s = lab.open(Progress.NONE)) {
+        try (LabOptions.Session s = target.open(Progress.NONE)) {
             LinkControl control = new LinkControl(s.engine());
-            List<LinkRef> links = control.links(args.lab);
+            List<LinkRef> links = control.links(target.lab);
             List<LinkEvent> events = LinkCommand.schedule(() -> new ChaosPlan(links, seed, failRate, meanDown, total).events());
-            out.printf("lab %s: %d link failures planned over %s (seed %d)%n", args.lab, events.size() / 2, duration, seed);
+            out.printf("lab %s: %d link failures planned over %s (seed %d)%n", target.lab, events.size() / 2, duration, seed);
             if (dryRun) {
                 for (LinkEvent e : events) out.printf("+%.3fs %s%n", e.at().toNanos() / 1e9, e.describe());
                 return 0;
             }
-            LinkCommand.play(control, args.lab, events, out);
+            LinkCommand.play(control, target.lab, events, out);
         }
         return 0;
     }

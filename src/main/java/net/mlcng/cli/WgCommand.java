@@ -31,10 +31,7 @@ public class WgCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    LabOptions lab;
-
-    @Mixin
-    LabArgs args;
+    LabTarget target;
 
     @Parameters(index = "1", paramLabel = "ACTION", description = "up, down or show.")
     Action action;
@@ -54,17 +51,17 @@ public class WgCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         // Usage errors before the engine is touched.
         TunnelShape shape = action == Action.up ? shape() : null;
-        try (LabOptions.Session s = lab.open(Progress.NONE)) {
+        try (LabOptions.Session s = target.open(Progress.NONE)) {
             LabWireGuard wg = new LabWireGuard(s.engine());
             switch (action) {
                 case up -> {
-                    LabWireGuard.Applied a = wg.up(args.lab, shape, nodes);
-                    out.printf("lab %s: %d nodes with tunnels (%s, %s), network %s%n", args.lab, a.plan().nodes().size(),
+                    LabWireGuard.Applied a = wg.up(target.lab, shape, nodes);
+                    out.printf("lab %s: %d nodes with tunnels (%s, %s), network %s%n", target.lab, a.plan().nodes().size(),
                             mode, a.impl().name().toLowerCase(java.util.Locale.ROOT), a.plan().addresses().network());
                     a.plan().nodes().forEach(n -> out.printf("  %-14s %s  %d peers%n", n.node(), n.address(), n.peers().size()));
                 }
-                case down -> out.printf("lab %s: tunnels removed from %d nodes%n", args.lab, wg.down(args.lab));
-                case show -> show(out, wg.state(args.lab));
+                case down -> out.printf("lab %s: tunnels removed from %d nodes%n", target.lab, wg.down(target.lab));
+                case show -> show(out, wg.state(target.lab));
             }
         }
         out.flush();
@@ -94,10 +91,10 @@ public class WgCommand implements Callable<Integer> {
             return;
         }
         if (state == null) {
-            out.printf("lab %s has no WireGuard tunnels (bring them up: mlc-ng wg %s up)%n", args.lab, args.lab);
+            out.printf("lab %s has no WireGuard tunnels (bring them up: mlc-ng wg %s up)%n", target.lab, target.lab);
             return;
         }
-        out.printf("lab %s: WireGuard (%s), network %s%n", args.lab, state.impl(), state.network());
+        out.printf("lab %s: WireGuard (%s), network %s%n", target.lab, state.impl(), state.network());
         long now = Instant.now().getEpochSecond();
         for (LabWireGuard.NodeState n : state.nodes()) {
             out.printf("  %-14s %s%s%n", n.node(), n.address(), n.error() == null ? "" : "  (" + n.error() + ")");
