@@ -9,6 +9,7 @@ import net.mlcng.lab.LinkControl;
 import net.mlcng.lab.LinkEvent;
 import net.mlcng.lab.LinkRef;
 import net.mlcng.lab.Progress;
+import net.mlcng.util.Plural;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,7 +53,7 @@ public class ChaosCommand implements Callable<Integer> {
             LinkControl control = new LinkControl(s.engine());
             List<LinkRef> links = control.links(target.lab);
             List<LinkEvent> events = LinkCommand.schedule(() -> new ChaosPlan(links, seed, failRate, meanDown, total).events());
-            out.printf("lab %s: %d link failures planned over %s (seed %d)%n", target.lab, events.size() / 2, duration, seed);
+            out.printf("lab %s: %s planned over %s (seed %d)%n", target.lab, Plural.of(events.size() / 2, "link failure"), duration, seed);
             if (dryRun) {
                 for (LinkEvent e : events) out.printf("+%.3fs %s%n", e.at().toNanos() / 1e9, e.describe());
                 return 0;

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import net.mlcng.error.UsageException;
 import net.mlcng.lab.LabWireGuard;
 import net.mlcng.lab.Progress;
+import net.mlcng.util.Plural;
 import net.mlcng.wireguard.TunnelShape;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,11 +57,11 @@ public class WgCommand implements Callable<Integer> {
             switch (action) {
                 case up -> {
                     LabWireGuard.Applied a = wg.up(target.lab, shape, nodes);
-                    out.printf("lab %s: %d nodes with tunnels (%s, %s), network %s%n", target.lab, a.plan().nodes().size(),
+                    out.printf("lab %s: %s with tunnels (%s, %s), network %s%n", target.lab, Plural.of(a.plan().nodes().size(), "node"),
                             mode, a.impl().name().toLowerCase(java.util.Locale.ROOT), a.plan().addresses().network());
-                    a.plan().nodes().forEach(n -> out.printf("  %-14s %s  %d peers%n", n.node(), n.address(), n.peers().size()));
+                    a.plan().nodes().forEach(n -> out.printf("  %-14s %s  %s%n", n.node(), n.address(), Plural.of(n.peers().size(), "peer")));
                 }
-                case down -> out.printf("lab %s: tunnels removed from %d nodes%n", target.lab, wg.down(target.lab));
+                case down -> out.printf("lab %s: tunnels removed from %s%n", target.lab, Plural.of(wg.down(target.lab), "node"));
                 case show -> show(out, wg.state(target.lab));
             }
         }

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import net.mlcng.scenario.RunResult;
 import net.mlcng.scenario.measure.Summary;
 import net.mlcng.topology.export.SvgExporter;
+import net.mlcng.util.Plural;
 
 /**
  * report.html: one self-contained page (inline CSS and SVG, no scripts, nothing fetched) with the
@@ -54,8 +55,8 @@ public final class HtmlReport {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("scenario file", r.scenarioFile());
         f.put("daemon", r.daemon());
-        f.put("topology", r.topology().name() + " (" + r.topology().nodes().size() + " nodes, " + r.topology().links().size()
-                + " links) from " + r.topologySource());
+        f.put("topology", r.topology().name() + " (" + Plural.of(r.topology().nodes().size(), "node") + ", "
+                + Plural.of(r.topology().links().size(), "link") + ") from " + r.topologySource());
         f.put("topology sha256", r.topologyHash());
         f.put("mlc-ng", r.version());
         f.put("started", r.started().toString());
@@ -128,7 +129,7 @@ public final class HtmlReport {
             if (metric.equals("tunnel_ping_s")) h.append("<h2>Tunnel setup</h2>\n");
             String what = metric.equals("tunnel_ping_s") ? "configuration applied to first ping reply through the tunnel"
                     : "configuration applied to first handshake (wg reports whole seconds)";
-            h.append(SvgPlots.histogram("Tunnel setup: " + what + " (" + v.size() + " pairs)", "seconds", v, s.median(), s.p95()));
+            h.append(SvgPlots.histogram("Tunnel setup: " + what + " (" + Plural.of(v.size(), "pair") + ")", "seconds", v, s.median(), s.p95()));
         }
     }
 
