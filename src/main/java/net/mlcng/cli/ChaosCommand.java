@@ -9,6 +9,7 @@ import net.mlcng.lab.LinkControl;
 import net.mlcng.lab.LinkEvent;
 import net.mlcng.lab.LinkRef;
 import net.mlcng.lab.Progress;
+import net.mlcng.util.Plural;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,10 +27,7 @@ public class ChaosCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    LabOptions lab;
-
-    @Parameters(index = "0", paramLabel = "LAB")
-    String name;
+    LabTarget target;
 
     @Option(names = "--seed", paramLabel = "S", required = true, description = "Random seed.")
     long seed;
@@ -51,16 +49,16 @@ public class ChaosCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Duration meanDown = UnitArgs.duration("--down-time", downTime, false);
         Duration total = UnitArgs.duration("--duration", duration, false);
-        try (LabOptions.Session s = lab.open(Progress.NONE)) {
+        try (LabOptions.Session s = target.open(Progress.NONE)) {
             LinkControl control = new LinkControl(s.engine());
-            List<LinkRef> links = control.links(name);
+            List<LinkRef> links = control.links(target.lab);
             List<LinkEvent> events = LinkCommand.schedule(() -> new ChaosPlan(links, seed, failRate, meanDown, total).events());
-            out.printf("lab %s: %d link failures planned over %s (seed %d)%n", name, events.size() / 2, duration, seed);
+            out.printf("lab %s: %s planned over %s (seed %d)%n", target.lab, Plural.of(events.size() / 2, "link failure"), duration, seed);
             if (dryRun) {
                 for (LinkEvent e : events) out.printf("+%.3fs %s%n", e.at().toNanos() / 1e9, e.describe());
                 return 0;
             }
-            LinkCommand.play(control, name, events, out);
+            LinkCommand.play(control, target.lab, events, out);
         }
         return 0;
     }

@@ -21,13 +21,7 @@ public class DaemonCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    LabOptions lab;
-
-    @Parameters(index = "0", paramLabel = "LAB")
-    String name;
-
-    @Parameters(index = "1", paramLabel = "NODE")
-    String node;
+    NodeTarget target;
 
     @Parameters(index = "2", paramLabel = "ACTION", description = "status, start, stop or restart.")
     String action;
@@ -36,11 +30,11 @@ public class DaemonCommand implements Callable<Integer> {
     public Integer call() {
         LabDaemons.Action act = LabDaemons.Action.parse(action);
         DaemonHealth health;
-        try (LabOptions.Session s = lab.open(Progress.NONE)) {
-            health = new LabDaemons(s.engine()).control(name, node, act);
+        try (LabOptions.Session s = target.open(Progress.NONE)) {
+            health = new LabDaemons(s.engine()).control(target.lab, target.node, act);
         }
         PrintWriter out = spec.commandLine().getOut();
-        InspectCommand.printHealth(out, node, health);
+        InspectCommand.printHealth(out, target.node, health);
         out.flush();
         return 0;
     }

@@ -22,6 +22,7 @@ import net.mlcng.scenario.ScenarioLoader;
 import net.mlcng.scenario.TopologySources;
 import net.mlcng.scenario.measure.Summary;
 import net.mlcng.topology.Topology;
+import net.mlcng.util.Plural;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,6 +57,8 @@ public class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter pw = spec.commandLine().getOut();
+        // Parsed first, so that a bad --repeat is a usage error before the host is touched.
+        Scenario shipped = RunCommand.repeated(new ScenarioLoader().parse(shippedScenario(), Path.of("scenarios", SCENARIO_RESOURCE)), repeat);
         step(pw, "host: checking packages and the Docker engine");
         HostSetup.Outcome host = HostSetup.run(line -> step(pw, "host: " + line));
         step(pw, "host: ready (" + host.engine() + ")");
@@ -76,9 +79,7 @@ public class DemoCommand implements Callable<Integer> {
         step(pw, bmx7 ? "daemon: bmx7 (found in the node image)"
                 : "daemon: babeld (the node image has no bmx7; add yours with ./mlc-ng image build --bmx7 PATH)");
 
-        Scenario shipped = new ScenarioLoader().parse(shippedScenario(), Path.of("scenarios", SCENARIO_RESOURCE));
-        Scenario scenario = new Scenario(shipped.name(), shipped.file(), shipped.topology(), daemon,
-                repeat == null ? shipped.repetitions() : repeat, shipped.steps());
+        Scenario scenario = new Scenario(shipped.name(), shipped.file(), shipped.topology(), daemon, shipped.repetitions(), shipped.steps());
         Topology topology = TopologySources.load(scenario.topology(), daemon);
         Path dir = out != null ? out : RunCommand.defaultOutput(scenario);
 
@@ -96,7 +97,7 @@ public class DemoCommand implements Callable<Integer> {
 
     static void printFigures(PrintWriter pw, RunResult r, String daemon, Path dir) {
         pw.println();
-        pw.printf("demo: %s on a 3x3 grid, %d repetitions (%d failed)%n", daemon, r.repetitions().size(), r.failedRepetitions());
+        pw.printf("demo: %s on a 3x3 grid, %s (%d failed)%n", daemon, Plural.of(r.repetitions().size(), "repetition"), r.failedRepetitions());
         figure(pw, r, "convergence_control_s", "route convergence, control plane (every node has a route to all others)");
         figure(pw, r, "convergence_data_s", "route convergence, data plane (sampled end-to-end pings answered)");
         figure(pw, r, "tunnel_handshake_s", "tunnel setup: config applied -> first WireGuard handshake (wg: 1 s steps)");

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import net.mlcng.error.UsageException;
 import net.mlcng.lab.LabEngine.DestroyReport;
+import net.mlcng.util.Plural;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,8 +39,9 @@ public class DestroyCommand implements Callable<Integer> {
             List<String> labs = all ? s.engine().labs() : List.of(name);
             for (String l : labs) {
                 DestroyReport r = s.engine().destroy(l, purge);
-                spec.commandLine().getOut().printf("lab %s: removed %d containers, %d namespace handles, %d host interfaces%s%n",
-                        r.lab(), r.containers(), r.namespaces(), r.hostInterfaces(), r.nftTable() ? ", 1 nft table" : "");
+                spec.commandLine().getOut().printf("lab %s: removed %s, %s, %s%s%n", r.lab(), Plural.of(r.containers(), "container"),
+                        Plural.of(r.namespaces(), "namespace handle"), Plural.of(r.hostInterfaces(), "host interface"),
+                        r.nftTable() ? ", 1 nft table" : "");
             }
             if (labs.isEmpty()) spec.commandLine().getOut().println("no labs on this host");
         }

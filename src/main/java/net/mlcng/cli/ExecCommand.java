@@ -23,10 +23,7 @@ public class ExecCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    LabOptions lab;
-
-    @Parameters(index = "0", paramLabel = "LAB")
-    String name;
+    LabTarget target;
 
     @Parameters(index = "1", paramLabel = "NODES", description = "A node, a list (a,b), a range (n1..n9), or all.")
     String nodes;
@@ -42,8 +39,8 @@ public class ExecCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int worst = 0;
-        try (LabOptions.Session s = lab.open(Progress.NONE)) {
-            Map<String, ExecResult> results = s.engine().exec(name, nodes, command, Duration.ofSeconds(timeoutSeconds));
+        try (LabOptions.Session s = target.open(Progress.NONE)) {
+            Map<String, ExecResult> results = s.engine().exec(target.lab, nodes, command, Duration.ofSeconds(timeoutSeconds));
             for (var e : results.entrySet()) {
                 print(out, e.getKey(), e.getValue().stdout());
                 print(err, e.getKey(), e.getValue().stderr());

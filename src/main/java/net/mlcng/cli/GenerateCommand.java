@@ -27,7 +27,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** `generate KIND ...`: write a generated topology file; one subcommand per generator. */
@@ -44,14 +43,7 @@ import picocli.CommandLine.Spec;
             GenerateCommand.FullMesh.class,
             GenerateCommand.Clusters.class,
         })
-public class GenerateCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing generator kind (see generate --help)");
-    }
+public class GenerateCommand extends CommandGroup {
 
     /** Options every generator takes: name, node settings, link impairments, output. */
     public static class Common {
@@ -98,6 +90,18 @@ public class GenerateCommand implements Runnable {
         }
     }
 
+    /** --nodes, for the generators that take a node count. */
+    static class NodeCount {
+        @Option(names = "--nodes", required = true, description = "Number of nodes.")
+        int nodes;
+    }
+
+    /** --seed, for the random generators: the same seed gives the same topology. */
+    static class Seed {
+        @Option(names = "--seed", defaultValue = "" + GeneratorSpecs.DEFAULT_SEED, description = "Random seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+    }
+
     /** Shared body of the generator subcommands: build, check, write. */
     abstract static class Kind implements Callable<Integer> {
         @Spec
@@ -129,15 +133,15 @@ public class GenerateCommand implements Runnable {
 
     @Command(name = "line", mixinStandardHelpOptions = true, description = "n1 - n2 - ... - nN; a ring with --closed.")
     static class Line extends Kind {
-        @Option(names = "--nodes", required = true, description = "Number of nodes.")
-        int nodes;
+        @Mixin
+        NodeCount count;
 
         @Option(names = "--closed", description = "Link the last node back to the first (a ring).")
         boolean closed;
 
         @Override
         TopologyGenerator generator() {
-            return new LineGenerator(nodes, closed);
+            return new LineGenerator(count.nodes, closed);
         }
     }
 
@@ -193,8 +197,8 @@ public class GenerateCommand implements Runnable {
 
     @Command(name = "unit-disk", mixinStandardHelpOptions = true, description = "Random geometric graph: N nodes in an area, linked when within RANGE.")
     static class UnitDisk extends Kind {
-        @Option(names = "--nodes", required = true, description = "Number of nodes.")
-        int nodes;
+        @Mixin
+        NodeCount count;
 
         @Option(names = "--width", defaultValue = "100", description = "Area width (default: ${DEFAULT-VALUE}).")
         double width;
@@ -205,40 +209,40 @@ public class GenerateCommand implements Runnable {
         @Option(names = "--range", required = true, description = "Radio range, in area units.")
         double range;
 
-        @Option(names = "--seed", defaultValue = "" + GeneratorSpecs.DEFAULT_SEED, description = "Random seed (default: ${DEFAULT-VALUE}).")
-        long seed;
+        @Mixin
+        Seed random;
 
         @Override
         TopologyGenerator generator() {
-            return new UnitDiskGenerator(nodes, width, height, range, seed);
+            return new UnitDiskGenerator(count.nodes, width, height, range, random.seed);
         }
     }
 
     @Command(name = "erdos-renyi", mixinStandardHelpOptions = true, description = "G(n, p): each pair of N nodes linked with probability P.")
     static class ErdosRenyi extends Kind {
-        @Option(names = "--nodes", required = true, description = "Number of nodes.")
-        int nodes;
+        @Mixin
+        NodeCount count;
 
         @Option(names = "--p", required = true, description = "Link probability 0..1.")
         double p;
 
-        @Option(names = "--seed", defaultValue = "" + GeneratorSpecs.DEFAULT_SEED, description = "Random seed (default: ${DEFAULT-VALUE}).")
-        long seed;
+        @Mixin
+        Seed random;
 
         @Override
         TopologyGenerator generator() {
-            return new ErdosRenyiGenerator(nodes, p, seed);
+            return new ErdosRenyiGenerator(count.nodes, p, random.seed);
         }
     }
 
     @Command(name = "full-mesh", mixinStandardHelpOptions = true, description = "Every node linked to every other.")
     static class FullMesh extends Kind {
-        @Option(names = "--nodes", required = true, description = "Number of nodes.")
-        int nodes;
+        @Mixin
+        NodeCount count;
 
         @Override
         TopologyGenerator generator() {
-            return new FullMeshGenerator(nodes);
+            return new FullMeshGenerator(count.nodes);
         }
     }
 

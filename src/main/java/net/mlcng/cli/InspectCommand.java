@@ -11,6 +11,7 @@ import net.mlcng.lab.LabInspector.LinkView;
 import net.mlcng.lab.LabInspector.MediumView;
 import net.mlcng.lab.LabInspector.NodeView;
 import net.mlcng.lab.Progress;
+import net.mlcng.util.Plural;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -73,8 +74,8 @@ public class InspectCommand implements Callable<Integer> {
             }
         }
         for (MediumView m : lab.media()) {
-            out.printf("  medium %s (bridge %s, %s): %d members, pairs %s%n", m.name(), m.bridge(), m.up() ? "up" : "DOWN",
-                    m.members().size(), String.join(" ", m.pairs()));
+            out.printf("  medium %s (bridge %s, %s): %s, pairs %s%n", m.name(), m.bridge(), m.up() ? "up" : "DOWN",
+                    Plural.of(m.members().size(), "member"), String.join(" ", m.pairs()));
         }
         out.flush();
     }

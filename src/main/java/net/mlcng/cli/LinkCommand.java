@@ -50,10 +50,7 @@ public class LinkCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    LabOptions lab;
-
-    @Parameters(index = "0", paramLabel = "LAB")
-    String name;
+    LabTarget target;
 
     @Parameters(index = "1", paramLabel = "A")
     String nodeA;
@@ -120,18 +117,18 @@ public class LinkCommand implements Callable<Integer> {
         if ((times != null || flapFor != null) && flap == null) throw new UsageException("--times and --for go with --flap");
         if (step != null && lossSequence == null) throw new UsageException("--step goes with --loss-sequence");
         Direction dir = Direction.of(direction);
-        try (LabOptions.Session s = lab.open(Progress.NONE)) {
+        try (LabOptions.Session s = target.open(Progress.NONE)) {
             LinkControl control = new LinkControl(s.engine());
-            LinkRef ref = control.resolve(name, nodeA, nodeB, medium);
+            LinkRef ref = control.resolve(target.lab, nodeA, nodeB, medium);
             // --direction is relative to the order A B was given in; the ref is in topology order.
             boolean given = ref.a().equals(nodeA);
             boolean aToB = dir != (given ? Direction.b_a : Direction.a_b);
             boolean bToA = dir != (given ? Direction.a_b : Direction.b_a);
             if (show) {
-                print(out, control.show(name, ref));
+                print(out, control.show(target.lab, ref));
             } else if (down || up) {
-                Duration took = control.setDown(name, ref, down);
-                out.printf("lab %s: link %s %s (applied in %d ms)%n", name, ref, down ? "down" : "up", took.toMillis());
+                Duration took = control.setDown(target.lab, ref, down);
+                out.printf("lab %s: link %s %s (applied in %d ms)%n", target.lab, ref, down ? "down" : "up", took.toMillis());
             } else if (flap != null) {
                 Duration period = UnitArgs.duration("--flap", flap, false);
                 if (times != null && flapFor != null) throw new UsageException("--flap takes --times or --for, not both");
@@ -145,9 +142,9 @@ public class LinkCommand implements Callable<Integer> {
                 for (String l : lossSequence) levels.add(UnitArgs.loss("--loss-sequence", l));
                 run(control, schedule(() -> LinkSchedules.lossSequence(ref, aToB, bToA, levels, d, rounds)));
             } else {
-                Duration took = control.change(name, ref, aToB, bToA, change);
-                out.printf("lab %s: link %s changed (applied in %d ms)%n", name, ref, took.toMillis());
-                print(out, control.show(name, ref));
+                Duration took = control.change(target.lab, ref, aToB, bToA, change);
+                out.printf("lab %s: link %s changed (applied in %d ms)%n", target.lab, ref, took.toMillis());
+                print(out, control.show(target.lab, ref));
             }
         }
         return 0;
@@ -170,7 +167,7 @@ public class LinkCommand implements Callable<Integer> {
     }
 
     private void run(LinkControl control, List<LinkEvent> events) {
-        play(control, name, events, spec.commandLine().getOut());
+        play(control, target.lab, events, spec.commandLine().getOut());
     }
 
     /** Plays {@code events} on {@code lab}, one line per event as it happens. */

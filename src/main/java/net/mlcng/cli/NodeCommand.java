@@ -16,23 +16,17 @@ public class NodeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    LabOptions lab;
-
-    @Parameters(index = "0", paramLabel = "LAB")
-    String name;
-
-    @Parameters(index = "1", paramLabel = "NODE")
-    String node;
+    NodeTarget target;
 
     @Parameters(index = "2", paramLabel = "ACTION", description = "stop, start or restart.")
     NodeAction action;
 
     @Override
     public Integer call() {
-        try (LabOptions.Session s = lab.open(ConsoleProgress.to(spec.commandLine().getErr()))) {
-            s.engine().node(name, node, action);
+        try (LabOptions.Session s = target.open(ConsoleProgress.to(spec.commandLine().getErr()))) {
+            s.engine().node(target.lab, target.node, action);
         }
-        spec.commandLine().getOut().printf("lab %s: node %s %s%n", name, node, switch (action) {
+        spec.commandLine().getOut().printf("lab %s: node %s %s%n", target.lab, target.node, switch (action) {
             case STOP -> "stopped";
             case START -> "started";
             case RESTART -> "restarted";

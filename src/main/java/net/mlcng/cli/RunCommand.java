@@ -24,6 +24,7 @@ import net.mlcng.scenario.ScenarioLoader;
 import net.mlcng.scenario.ScenarioRunner;
 import net.mlcng.scenario.TopologySources;
 import net.mlcng.topology.Topology;
+import net.mlcng.util.Plural;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,18 +74,13 @@ public class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter pw = spec.commandLine().getOut();
-        Scenario scenario = new ScenarioLoader().load(file);
-        if (repeat != null) {
-            if (repeat < 1 || repeat > ScenarioLoader.MAX_REPETITIONS) {
-                throw new UsageException("--repeat must be from 1 to " + ScenarioLoader.MAX_REPETITIONS + ", got " + repeat);
-            }
-            scenario = scenario.withRepetitions(repeat);
-        }
+        Scenario scenario = repeated(new ScenarioLoader().load(file), repeat);
         Topology topology = TopologySources.load(scenario.topology(), scenario.daemon());
         ScenarioLoader.checkNodes(scenario, topology.nodes().keySet());
         if (check) {
-            pw.printf("OK %s: scenario '%s', %d steps, %d repetitions, %s on topology '%s' (%d nodes)%n", file, scenario.name(),
-                    scenario.steps().size(), scenario.repetitions(), scenario.daemon(), topology.name(), topology.nodes().size());
+            pw.printf("OK %s: scenario '%s', %s, %s, %s on topology '%s' (%s)%n", file, scenario.name(),
+                    Plural.of(scenario.steps().size(), "step"), Plural.of(scenario.repetitions(), "repetition"), scenario.daemon(),
+                    topology.name(), Plural.of(topology.nodes().size(), "node"));
             pw.flush();
             return 0;
         }
@@ -106,6 +102,15 @@ public class RunCommand implements Callable<Integer> {
             throw new OperationFailedException("every repetition failed; first: " + result.repetitions().get(0).message());
         }
         return 0;
+    }
+
+    /** {@code scenario} with --repeat's count when given (checked like the file's repetitions). */
+    static Scenario repeated(Scenario scenario, Integer repeat) {
+        if (repeat == null) return scenario;
+        if (repeat < 1 || repeat > ScenarioLoader.MAX_REPETITIONS) {
+            throw new UsageException("--repeat must be from 1 to " + ScenarioLoader.MAX_REPETITIONS + ", got " + repeat);
+        }
+        return scenario.withRepetitions(repeat);
     }
 
     static Path defaultOutput(Scenario scenario) {
@@ -135,8 +140,8 @@ public class RunCommand implements Callable<Integer> {
 
     /** Runs the repetitions with a live line each, writes results.json, metrics.csv and report.html, prints the summary. */
     static RunResult execute(Scenario scenario, Topology topology, Path dir, ScenarioEnvironment env, ScenarioClock clock, PrintWriter pw) {
-        pw.printf("running %s: %d repetitions of %d steps, %s on %s (%d nodes)%n", scenario.name(), scenario.repetitions(),
-                scenario.repetitionSteps().size(), scenario.daemon(), topology.name(), topology.nodes().size());
+        pw.printf("running %s: %s of %s, %s on %s (%s)%n", scenario.name(), Plural.of(scenario.repetitions(), "repetition"),
+                Plural.of(scenario.repetitionSteps().size(), "step"), scenario.daemon(), topology.name(), Plural.of(topology.nodes().size(), "node"));
         pw.flush();
         RunResult result = new ScenarioRunner(env, clock, HostProbe.PROC, line -> {
             pw.println(line);

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import net.mlcng.topology.Topology;
 import net.mlcng.topology.TopologyGraph;
 import net.mlcng.topology.TopologyLoader;
+import net.mlcng.util.Plural;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -25,8 +26,8 @@ public class ValidateCommand implements Callable<Integer> {
         Topology t = TopologyLoader.load(file);
         PrintWriter out = spec.commandLine().getOut();
         int pairs = t.media().stream().mapToInt(m -> m.pairs().size()).sum();
-        out.printf("OK %s: topology '%s', %d nodes, %d links%s%n", file, t.name(), t.nodes().size(), t.links().size(),
-                t.media().isEmpty() ? "" : ", " + t.media().size() + " media with " + pairs + " pairs");
+        out.printf("OK %s: topology '%s', %s, %s%s%n", file, t.name(), Plural.of(t.nodes().size(), "node"), Plural.of(t.links().size(), "link"),
+                t.media().isEmpty() ? "" : ", " + Plural.of(t.media().size(), "medium", "media") + " with " + Plural.of(pairs, "pair"));
         for (String warning : TopologyGraph.warnings(t)) out.println("warning: " + warning);
         out.flush();
         return 0;

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import net.mlcng.error.UsageException;
 import net.mlcng.lab.LabWireGuard;
 import net.mlcng.lab.Progress;
+import net.mlcng.util.Plural;
 import net.mlcng.wireguard.TunnelShape;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,10 +32,7 @@ public class WgCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    LabOptions lab;
-
-    @Parameters(index = "0", paramLabel = "LAB")
-    String name;
+    LabTarget target;
 
     @Parameters(index = "1", paramLabel = "ACTION", description = "up, down or show.")
     Action action;
@@ -54,17 +52,17 @@ public class WgCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         // Usage errors before the engine is touched.
         TunnelShape shape = action == Action.up ? shape() : null;
-        try (LabOptions.Session s = lab.open(Progress.NONE)) {
+        try (LabOptions.Session s = target.open(Progress.NONE)) {
             LabWireGuard wg = new LabWireGuard(s.engine());
             switch (action) {
                 case up -> {
-                    LabWireGuard.Applied a = wg.up(name, shape, nodes);
-                    out.printf("lab %s: %d nodes with tunnels (%s, %s), network %s%n", name, a.plan().nodes().size(),
+                    LabWireGuard.Applied a = wg.up(target.lab, shape, nodes);
+                    out.printf("lab %s: %s with tunnels (%s, %s), network %s%n", target.lab, Plural.of(a.plan().nodes().size(), "node"),
                             mode, a.impl().name().toLowerCase(java.util.Locale.ROOT), a.plan().addresses().network());
-                    a.plan().nodes().forEach(n -> out.printf("  %-14s %s  %d peers%n", n.node(), n.address(), n.peers().size()));
+                    a.plan().nodes().forEach(n -> out.printf("  %-14s %s  %s%n", n.node(), n.address(), Plural.of(n.peers().size(), "peer")));
                 }
-                case down -> out.printf("lab %s: tunnels removed from %d nodes%n", name, wg.down(name));
-                case show -> show(out, wg.state(name));
+                case down -> out.printf("lab %s: tunnels removed from %s%n", target.lab, Plural.of(wg.down(target.lab), "node"));
+                case show -> show(out, wg.state(target.lab));
             }
         }
         out.flush();
@@ -94,10 +92,10 @@ public class WgCommand implements Callable<Integer> {
             return;
         }
         if (state == null) {
-            out.printf("lab %s has no WireGuard tunnels (bring them up: mlc-ng wg %s up)%n", name, name);
+            out.printf("lab %s has no WireGuard tunnels (bring them up: mlc-ng wg %s up)%n", target.lab, target.lab);
             return;
         }
-        out.printf("lab %s: WireGuard (%s), network %s%n", name, state.impl(), state.network());
+        out.printf("lab %s: WireGuard (%s), network %s%n", target.lab, state.impl(), state.network());
         long now = Instant.now().getEpochSecond();
         for (LabWireGuard.NodeState n : state.nodes()) {
             out.printf("  %-14s %s%s%n", n.node(), n.address(), n.error() == null ? "" : "  (" + n.error() + ")");

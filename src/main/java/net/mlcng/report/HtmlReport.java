@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import net.mlcng.scenario.RunResult;
 import net.mlcng.scenario.measure.Summary;
 import net.mlcng.topology.export.SvgExporter;
+import net.mlcng.util.Plural;
 
 /**
  * report.html: one self-contained page (inline CSS and SVG, no scripts, nothing fetched) with the
@@ -54,8 +55,8 @@ public final class HtmlReport {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("scenario file", r.scenarioFile());
         f.put("daemon", r.daemon());
-        f.put("topology", r.topology().name() + " (" + r.topology().nodes().size() + " nodes, " + r.topology().links().size()
-                + " links) from " + r.topologySource());
+        f.put("topology", r.topology().name() + " (" + Plural.of(r.topology().nodes().size(), "node") + ", "
+                + Plural.of(r.topology().links().size(), "link") + ") from " + r.topologySource());
         f.put("topology sha256", r.topologyHash());
         f.put("mlc-ng", r.version());
         f.put("started", r.started().toString());
@@ -129,7 +130,7 @@ public final class HtmlReport {
             // The title names the event, the axis the span: both stay short enough to show whole.
             String until = metric.equals("tunnel_ping_s") ? "first ping reply through the tunnel" : "first handshake";
             String unit = metric.equals("tunnel_ping_s") ? "" : " (wg reports whole seconds)";
-            h.append(SvgPlots.histogram("Tunnel setup: " + until + " (" + v.size() + " pairs)",
+            h.append(SvgPlots.histogram("Tunnel setup: " + until + " (" + Plural.of(v.size(), "pair") + ")",
                     "seconds from configuration applied to " + until + unit, v, s.median(), s.p95()));
         }
     }

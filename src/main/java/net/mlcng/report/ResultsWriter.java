@@ -13,6 +13,7 @@ import java.util.Map;
 import net.mlcng.error.OperationFailedException;
 import net.mlcng.scenario.RunResult;
 import net.mlcng.scenario.measure.Summary;
+import net.mlcng.util.Plural;
 
 /**
  * Writes a run's output directory: {@code results.json} (everything, machine-readable),
@@ -129,7 +130,7 @@ public final class ResultsWriter {
     /** The summary lines the CLI prints at the end: one per metric with its statistics. */
     public static String summary(RunResult r) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%s: %d repetitions, %d failed%n", r.scenario(), r.repetitions().size(), r.failedRepetitions()));
+        b.append(String.format(Locale.ROOT, "%s: %s, %d failed%n", r.scenario(), Plural.of(r.repetitions().size(), "repetition"), r.failedRepetitions()));
         for (Map.Entry<String, Summary> e : r.statistics().entrySet()) {
             Summary s = e.getValue();
             b.append(String.format(Locale.ROOT, "  %-28s n=%-5d min %-10s median %-10s p95 %-10s max %s%n", e.getKey(), s.count(),

@@ -38,6 +38,7 @@ import net.mlcng.scenario.measure.Summary;
 import net.mlcng.scenario.measure.Withdrawal;
 import net.mlcng.topology.Topology;
 import net.mlcng.topology.TopologyGraph;
+import net.mlcng.util.Plural;
 import net.mlcng.wireguard.TunnelShape;
 
 /**
@@ -327,7 +328,7 @@ public final class ScenarioRunner {
                     .filter(e -> e.getValue() == 0 && hasLinks(e.getKey())).map(Map.Entry::getKey).toList();
             if (!isolated.isEmpty()) {
                 return new RepetitionFailed(FailureCause.NODE_ISOLATED, "node " + String.join(", ", isolated)
-                        + " alive but reaches none of the other " + others + " nodes");
+                        + " alive but reaches none of the other " + Plural.of(others, "node"));
             }
             String missing = c.reachedAtEnd().entrySet().stream().filter(e -> e.getValue() < others)
                     .map(e -> e.getKey() + " reaches " + e.getValue() + "/" + others).collect(Collectors.joining(", "));

@@ -57,6 +57,14 @@ class RunCommandTest {
     }
 
     @Test
+    void oneRepetitionIsSaidInTheSingular(@TempDir Path dir) throws Exception {
+        Outcome o = run(scenario(dir, "").toString(), "--out", dir.resolve("out").toString(), "--repeat", "1");
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        assertThat(o.out()).contains("running conv: 1 repetition of 4 steps, babeld on grid (4 nodes)", "conv: 1 repetition, 0 failed")
+                .doesNotContain("1 repetitions");
+    }
+
+    @Test
     void aFailingAssertExitsWith4NamingTheBound(@TempDir Path dir) throws Exception {
         Path f = scenario(dir, "  - assert: {metric: convergence_control_s, stat: median, op: \"<\", bound: 0.001}\n");
         Outcome o = run(f.toString(), "--out", dir.resolve("out").toString());

@@ -1,6 +1,7 @@
 package net.mlcng.scenario.measure;
 
 import java.util.Arrays;
+import net.mlcng.util.Plural;
 
 /**
  * How busy the host was, from two reads of {@code /proc/stat}'s aggregate {@code cpu} line and
@@ -19,8 +20,8 @@ public record HostLoad(double busyFraction, double loadAverage1, int cores) {
     public String warning() {
         if (!saturated()) return null;
         return String.format(java.util.Locale.ROOT,
-                "host saturated during the run (CPU busy %.0f%%, load average %.2f on %d cores): timings may be inflated",
-                busyFraction * 100, loadAverage1, cores);
+                "host saturated during the run (CPU busy %.0f%%, load average %.2f on %s): timings may be inflated",
+                busyFraction * 100, loadAverage1, Plural.of(cores, "core"));
     }
 
     /** From the text of /proc/stat before and after the interval, and /proc/loadavg at its end. */
