@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -19,6 +20,7 @@ import net.mlcng.runtime.DockerImages;
 import net.mlcng.scenario.RunResult;
 import net.mlcng.scenario.Scenario;
 import net.mlcng.scenario.ScenarioLoader;
+import net.mlcng.scenario.ScenarioRunner;
 import net.mlcng.scenario.TopologySources;
 import net.mlcng.scenario.measure.Summary;
 import net.mlcng.topology.Topology;
@@ -84,10 +86,13 @@ public class DemoCommand implements Callable<Integer> {
         Path dir = out != null ? out : RunCommand.defaultOutput(scenario);
 
         RunResult result;
+        List<String> leftLabs;
         try (LabOptions.Session s = lab.open(Progress.NONE)) {
             result = RunCommand.executeOnLabs(scenario, topology, dir, s, pw);
+            String prefix = ScenarioRunner.labPrefix(scenario);
+            leftLabs = s.engine().labs().stream().filter(l -> l.startsWith(prefix)).toList();
         }
-        printFigures(pw, result, daemon, dir);
+        printFigures(pw, result, daemon, dir, leftLabs);
         if (result.failedRepetitions() == result.repetitions().size()) {
             throw new OperationFailedException("every demo repetition failed; first: " + result.repetitions().get(0).message()
                     + " (details: " + dir.resolve("results.json") + ")");
@@ -95,7 +100,7 @@ public class DemoCommand implements Callable<Integer> {
         return result.failedAsserts().isEmpty() ? 0 : net.mlcng.error.ExitCodes.ASSERTION_FAILED;
     }
 
-    static void printFigures(PrintWriter pw, RunResult r, String daemon, Path dir) {
+    static void printFigures(PrintWriter pw, RunResult r, String daemon, Path dir, List<String> leftLabs) {
         pw.println();
         pw.printf("demo: %s on a 3x3 grid, %s (%d failed)%n", daemon, Plural.of(r.repetitions().size(), "repetition"), r.failedRepetitions());
         figure(pw, r, "convergence_control_s", "route convergence, control plane (every node has a route to all others)");
@@ -105,7 +110,9 @@ public class DemoCommand implements Callable<Integer> {
         figure(pw, r, "ping_loss_percent", "corner-to-corner pings over the tunnels, loss %");
         r.warnings().forEach(w -> pw.println("  warning: " + w));
         pw.printf("report: %s%n", dir.resolve("report.html").toAbsolutePath());
-        pw.println("labs: every demo lab was destroyed");
+        // Found on the host afterwards, not assumed: the runner's destroy may have failed.
+        pw.println(leftLabs.isEmpty() ? "labs: every demo lab was destroyed"
+                : "labs: still on this host: " + String.join(", ", leftLabs) + " (remove with ./mlc-ng destroy LAB)");
         pw.flush();
     }
 

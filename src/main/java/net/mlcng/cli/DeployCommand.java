@@ -11,6 +11,7 @@ import net.mlcng.error.UsageException;
 import net.mlcng.lab.LabEngine.DeployReport;
 import net.mlcng.topology.Topology;
 import net.mlcng.topology.TopologyLoader;
+import net.mlcng.util.Plural;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,8 +48,8 @@ public class DeployCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         try (LabOptions.Session s = lab.open(ConsoleProgress.to(spec.commandLine().getErr()))) {
             DeployReport r = s.engine().deploy(t, sha256(file));
-            out.printf("lab %s: %d nodes (%d created, %d removed), %d links wired, %d daemons started%n",
-                    r.lab(), t.nodes().size(), r.nodesCreated(), r.nodesRemoved(), r.linksWired(), r.daemonsStarted());
+            out.printf("lab %s: %s (%d created, %d removed), %s wired, %s started%n", r.lab(), Plural.of(t.nodes().size(), "node"),
+                    r.nodesCreated(), r.nodesRemoved(), Plural.of(r.linksWired(), "link"), Plural.of(r.daemonsStarted(), "daemon"));
             StringBuilder times = new StringBuilder("times:");
             r.stages().forEach((stage, d) -> times.append(String.format(" %s %.2f s", stage, d.toMillis() / 1000.0)));
             out.println(times);
