@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 /** `mlc-ng host setup`: install what labs need on Debian 12 and start dockerd, when missing. */
 @Command(name = "setup", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"On Debian 12, as root: install the missing ones of docker.io, crun, iproute2, nftables,"
-                + " wireguard-tools and mmdebstrap, register crun with dockerd (nodes start about 3x faster than"
+                + " wireguard-tools and mmdebstrap, register crun with dockerd (nodes start about 10%% faster than"
                 + " under runc), and start dockerd when no Docker engine answers.",
                 "Idempotent: on a ready host it changes nothing."})
 public class HostSetupCommand implements Runnable {

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "link", mixinStandardHelpOptions = true,
         description = {"Change, show or animate one link of a running lab, live (nothing restarts).",
                 "Impairments apply per direction where it starts (A->B on A's interface facing B, or in the medium's bridge).",
-                "Examples: link lab1 n1 n2 --loss 30% --direction a-b | --rate 2mbit | --down | --up | --show",
+                "Examples: link lab1 n1 n2 --loss 30%% --direction a-b | --rate 2mbit | --down | --up | --show",
                 "          link lab1 n1 n2 --flap 2s --times 5 | --loss-sequence 0,10,30,60 --step 5s"})
 public class LinkCommand implements Callable<Integer> {
     enum Direction {
@@ -61,7 +61,7 @@ public class LinkCommand implements Callable<Integer> {
     @Option(names = "--medium", paramLabel = "M", description = "The pair A-B on shared medium M (default: the point-to-point link A-B).")
     String medium;
 
-    @Option(names = "--loss", paramLabel = "P", description = "Loss in percent, e.g. 30% or 0.5 (0 removes it).")
+    @Option(names = "--loss", paramLabel = "P", description = "Loss in percent, e.g. 30%% or 0.5 (0 removes it).")
     String loss;
 
     @Option(names = "--rate", paramLabel = "R", description = "Rate limit, e.g. 2mbit (none removes it).")

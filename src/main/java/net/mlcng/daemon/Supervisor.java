@@ -24,6 +24,7 @@ public record Supervisor(String name, String stateDir) {
     private static final Pattern SAFE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
     private static final Pattern SAFE_FILE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
     private static final int LOG_LINES = 20;
+    private static final long POLL_MILLIS = 10;
 
     /** Prints the probe record (see {@link #parseProbe}) of daemon $n in directory $d with $lines log lines. */
     private static final String PROBE_FUNCTION = """
@@ -43,8 +44,9 @@ public record Supervisor(String name, String stateDir) {
     /**
      * One exec does the whole start, because each exec costs a round trip through the engine:
      * writes the files, launches the daemon under a subshell that records its PID and how it ended,
-     * then polls the ready check (run in $d) every 50 ms. Prints a status line (running: it was
-     * already; ready; ended; not-ready), the probe record, and for not-ready the check's last output.
+     * then polls the ready check (run in $d) every 10 ms (babeld is ready ~2 ms after launch: a
+     * coarser poll would be most of its start). Prints a status line (running: it was already;
+     * ready; ended; not-ready), the probe record, and for not-ready the check's last output.
      */
     private static final String START = PROBE_FUNCTION + """
             d=$1; n=$2; lines=$3; ready=$4; polls=$5; nfiles=$6; shift 6
@@ -62,7 +64,7 @@ public record Supervisor(String name, String stateDir) {
             i=0
             until [ -s "$n.pid" ] && { [ -e "$n.exit" ] || eval "$ready" >/dev/null 2>&1; }; do
               [ "$i" -ge "$polls" ] && break
-              sleep 0.05; i=$((i+1))
+              sleep 0.01; i=$((i+1))
             done
             if ! alive; then echo ended; probe
             elif eval "$ready" >/dev/null 2>&1; then echo ready; probe
@@ -125,7 +127,7 @@ public record Supervisor(String name, String stateDir) {
      */
     public Started start(NodeExec node, Launch launch) {
         List<String> cmd = new ArrayList<>(List.of("sh", "-c", START, "sh", stateDir, name, Integer.toString(LOG_LINES),
-                launch.readyCheck(), Long.toString(Math.max(1, launch.readyWithin().toMillis() / 50)),
+                launch.readyCheck(), Long.toString(Math.max(1, launch.readyWithin().toMillis() / POLL_MILLIS)),
                 Integer.toString(launch.files().size() + launch.staleFiles().size())));
         launch.files().forEach((file, content) -> cmd.addAll(List.of(file, content)));
         launch.staleFiles().forEach(file -> cmd.addAll(List.of("-" + file, "")));

@@ -91,7 +91,7 @@ public final class HostSetup {
         List<String> failed = cgroups.claimStranded();
         if (!failed.isEmpty()) {
             log.accept("cannot mount cgroup v1 hierarchies for " + String.join(", ", failed)
-                    + ": crun refuses this host, labs run under runc (nodes start about 3x slower)");
+                    + ": crun refuses this host, labs run under runc (nodes start about 10% slower)");
         }
         List<String> claimed = stranded.stream().filter(c -> failed.stream().noneMatch(f -> f.startsWith(c + " "))).toList();
         return claimed.isEmpty() ? List.of() : List.of("mounted cgroup v1 hierarchies for " + String.join(", ", claimed) + " (crun needs them off cgroup2)");
@@ -170,7 +170,7 @@ public final class HostSetup {
             if (engine.reachable() && engine.runtimes().contains(OciRuntime.CRUN)) return engine;
         }
         log.accept("dockerd did not take up crun from " + EngineConfig.host().file() + " (started with another configuration?):"
-                + " labs run under runc, nodes start about 3x slower; restart dockerd to use crun");
+                + " labs run under runc, nodes start about 10% slower; restart dockerd to use crun");
         return engine.reachable() ? engine : before;
     }
 

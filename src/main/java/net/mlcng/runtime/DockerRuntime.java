@@ -2,6 +2,7 @@ package net.mlcng.runtime;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -12,11 +13,14 @@ import com.github.dockerjava.api.model.Device;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +30,7 @@ import net.mlcng.daemon.NodeExec.ExecResult;
 import net.mlcng.error.EnvironmentException;
 import net.mlcng.error.OperationFailedException;
 import net.mlcng.host.CgroupLayout;
+import net.mlcng.host.Privileges;
 
 /** {@link ContainerRuntime} on the Docker engine through docker-java. */
 public final class DockerRuntime implements ContainerRuntime {
@@ -33,12 +38,17 @@ public final class DockerRuntime implements ContainerRuntime {
 
     private final DockerClient docker;
     private final OciRuntime ociRuntime;
+    /** Root on the engine's own host can enter containers' namespaces instead of asking the engine. */
+    private final boolean enterFromHost;
+    private final Map<String, NamespaceEntry> entries = new ConcurrentHashMap<>();
     /** Bounds concurrent inspect calls made on behalf of one {@link #pids} call. */
     private final ExecutorService inspectors;
 
     public DockerRuntime(DockerClient docker, int workers, OciRuntime ociRuntime) {
         this.docker = docker;
         this.ociRuntime = ociRuntime;
+        this.enterFromHost = DockerClients.dockerHost().startsWith("unix://") && Privileges.current().isRoot()
+                && Files.isExecutable(NamespaceEntry.NSENTER);
         this.inspectors = Executors.newFixedThreadPool(Math.max(1, workers), r -> {
             Thread t = new Thread(r, "docker-inspect");
             t.setDaemon(true);
@@ -52,6 +62,11 @@ public final class DockerRuntime implements ContainerRuntime {
         OciRuntime oci = OciRuntime.choose(DockerClients.runtimes(client), CgroupLayout.host().strandedControllers(),
                 System.getenv(OciRuntime.ENV));
         return new DockerRuntime(client, workers, oci);
+    }
+
+    /** Whether exec enters containers from the host (else it asks the engine). */
+    boolean entersFromHost() {
+        return enterFromHost;
     }
 
     /** The OCI runtime containers created by this runtime run under. */
@@ -155,8 +170,36 @@ public final class DockerRuntime implements ContainerRuntime {
         return pids;
     }
 
+    /**
+     * Enters the container's namespaces from the host where it can (see {@link NamespaceEntry}: ~3 ms
+     * against ~20 ms of engine CPU per docker exec); asks the engine otherwise.
+     */
     @Override
     public ExecResult exec(String id, List<String> command, Duration timeout) {
+        NamespaceEntry entry = enterFromHost ? entry(id) : null;
+        return entry != null ? entry.run(command, timeout) : dockerExec(id, command, timeout);
+    }
+
+    /**
+     * How to enter the container, from one inspect, kept while its init lives; null when it does
+     * not run or keeps some of Docker's default capabilities (lab containers drop them all).
+     */
+    private NamespaceEntry entry(String id) {
+        NamespaceEntry known = entries.get(id);
+        if (known != null && known.current()) return known;
+        InspectContainerResponse c = call(() -> docker.inspectContainerCmd(id).exec());
+        Long pid = c.getState().getPidLong();
+        HostConfig host = c.getHostConfig();
+        boolean dropsAll = host.getCapDrop() != null && Arrays.asList(host.getCapDrop()).contains(Capability.ALL);
+        if (!Boolean.TRUE.equals(c.getState().getRunning()) || pid == null || pid <= 0 || !dropsAll) return null;
+        List<String> caps = host.getCapAdd() == null ? List.of() : Arrays.stream(host.getCapAdd()).map(Capability::name).toList();
+        List<String> env = c.getConfig().getEnv() == null ? List.of() : List.of(c.getConfig().getEnv());
+        NamespaceEntry entry = new NamespaceEntry(c.getId(), pid.intValue(), caps, env);
+        entries.put(id, entry);
+        return entry;
+    }
+
+    private ExecResult dockerExec(String id, List<String> command, Duration timeout) {
         String execId = call(() -> docker.execCreateCmd(id)
                 .withCmd(command.toArray(String[]::new))
                 .withAttachStdout(true)

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,9 +32,19 @@ public final class Processes {
 
     /** Runs command, feeding stdin (may be null), and waits at most timeout. */
     public static Result run(List<String> command, String stdin, Duration timeout) {
+        return run(command, null, stdin, timeout);
+    }
+
+    /** As {@link #run(List, String, Duration)}, with exactly {@code env} as the environment (null: this process's). */
+    public static Result run(List<String> command, Map<String, String> env, String stdin, Duration timeout) {
         Process p;
         try {
-            p = new ProcessBuilder(command).start();
+            ProcessBuilder builder = new ProcessBuilder(command);
+            if (env != null) {
+                builder.environment().clear();
+                builder.environment().putAll(env);
+            }
+            p = builder.start();
         } catch (IOException e) {
             // Missing executable: report like a shell would (127), callers turn that into a fix hint.
             return new Result(command, 127, "", e.getMessage());

@@ -2,7 +2,13 @@ package net.mlcng.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class MainTest {
     @Test
@@ -40,5 +46,27 @@ class MainTest {
         CliRunner.Outcome o = CliRunner.run("--help");
         assertThat(o.exitCode()).isZero();
         assertThat(o.out()).contains("Commands:").contains("help");
+    }
+
+    /** picocli formats descriptions: a lone '%' (as in "30% loss") breaks the text and warns on stderr. */
+    @Test
+    void everyVerbsHelpRendersWithoutFormatWarnings() {
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        List<String> rendered = new ArrayList<>();
+        try {
+            System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+            renderAll(Main.commandLine(), rendered);
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(rendered).contains("mlc-ng link", "mlc-ng host setup", "mlc-ng generate grid");
+        assertThat(warnings.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
+    }
+
+    private static void renderAll(CommandLine cli, List<String> rendered) {
+        cli.getUsageMessage();
+        rendered.add(cli.getCommandSpec().qualifiedName());
+        cli.getSubcommands().values().forEach(sub -> renderAll(sub, rendered));
     }
 }

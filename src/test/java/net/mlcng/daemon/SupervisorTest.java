@@ -61,7 +61,7 @@ class SupervisorTest {
                 List.of("bmx7.ready"), "test -s bmx7.ready", Duration.ofSeconds(2));
         assertThat(supervisor.start(node, launch)).isEqualTo(new Supervisor.Started(123, false));
         assertThat(node.commands()).hasSize(1);
-        assertThat(node.commands().get(0)).endsWith("/var/lib/mlc-ng", "bmx7", "20", "test -s bmx7.ready", "40", "2",
+        assertThat(node.commands().get(0)).endsWith("/var/lib/mlc-ng", "bmx7", "20", "test -s bmx7.ready", "200", "2",
                 "bmx7.conf", "a b\n", "-bmx7.ready", "", "bmx7", "debug=0", "dev=e4");
     }
 

@@ -131,7 +131,7 @@ class Bmx7DriverTest {
                 .hasMessageContaining("runs (pid 321) but was not ready within 2 s (bmx7 -c version")
                 .hasMessageContaining("Connection refused");
         List<String> launch = node.commands().stream().filter(script(LAUNCH_MARKER)).findFirst().orElseThrow();
-        assertThat(launch).contains("bmx7 -c version", "40");
+        assertThat(launch).contains("bmx7 -c version", "200");
     }
 
     @Test
