@@ -147,8 +147,9 @@ public record Supervisor(String name, String stateDir) {
             }
             case "not-ready" -> {
                 String why = check < 0 ? "" : String.join("\n", lines.subList(check + 1, lines.size())).strip();
+                String within = BigDecimal.valueOf(launch.readyWithin().toMillis(), 3).stripTrailingZeros().toPlainString();
                 throw new OperationFailedException(name + " in node " + node.node() + " runs (pid " + state.pid() + ") but was not ready within "
-                        + BigDecimal.valueOf(launch.readyWithin().toMillis(), 3).stripTrailingZeros().toPlainString() + " s (" + launch.readyCheck() + (why.isEmpty() ? "" : ": " + why) + ")");
+                        + within + " s (" + launch.readyCheck() + (why.isEmpty() ? "" : ": " + why) + ")");
             }
             default -> { }
         }

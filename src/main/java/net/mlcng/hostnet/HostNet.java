@@ -57,20 +57,35 @@ public final class HostNet implements AutoCloseable {
     }
 
     /**
-     * Turns IPv6 on, brings interfaces up and adds loopback addresses: one process per namespace,
-     * in parallel. IPv6 is switched on here although the container's sysctls ask for it: Docker's
-     * network hook switches it off again when the OCI runtime (crun) applies sysctls before hooks.
-     * Writing "all" also sets "default" and every interface already there (the veths).
+     * Turns IPv6 on, gives each interface its link-local address, brings interfaces up and adds
+     * loopback addresses: one process per namespace, in parallel. IPv6 is switched on here although
+     * the container's sysctls ask for it: Docker's network hook switches it off again when the OCI
+     * runtime (crun) applies sysctls before hooks. Writing "all" also sets "default" and every
+     * interface already there (the veths). The link-local address is the one the kernel would make
+     * (EUI-64 of the MAC), but made now: the kernel waits for the peer's carrier, which reaches it
+     * through linkwatch up to a second later, and babeld started before then never uses the
+     * interface ("has no link-local address").
      */
     public void setUp(List<NamespaceSetup> setups) {
         forEachParallel(setups, s -> {
             StringBuilder batch = new StringBuilder("link set lo up\n");
             for (String a : s.loopbackAddresses()) batch.append("addr replace ").append(a).append("/128 dev lo\n");
-            for (String i : s.interfacesUp()) batch.append("link set ").append(i).append(" up\n");
+            s.interfaceMacs().forEach((i, mac) -> batch.append("link set ").append(i).append(" addrgenmode none\n")
+                    .append("addr replace ").append(linkLocal(mac)).append("/64 dev ").append(i).append(" nodad\n")
+                    .append("link set ").append(i).append(" up\n"));
             // nsenter, not `ip netns exec`: /proc/sys/net follows the network namespace alone, no remount needed.
             run(List.of("nsenter", "--net=" + NETNS_DIR + "/" + s.ns(), "sh", "-c",
                     "printf 0 > /proc/sys/net/ipv6/conf/all/disable_ipv6 && exec ip -batch -"), batch.toString(), "ip", false);
         });
+    }
+
+    /** The modified EUI-64 link-local address of a MAC (RFC 4291 appendix A), as the kernel makes it. */
+    static String linkLocal(String mac) {
+        String[] b = mac.split(":");
+        if (b.length != 6) throw new IllegalArgumentException("not a MAC: " + mac);
+        int first = Integer.parseInt(b[0], 16) ^ 0x02;
+        return String.format("fe80::%x:%x:%x:%x", first << 8 | Integer.parseInt(b[1], 16), Integer.parseInt(b[2], 16) << 8 | 0xff,
+                0xfe00 | Integer.parseInt(b[3], 16), Integer.parseInt(b[4], 16) << 8 | Integer.parseInt(b[5], 16));
     }
 
     /** Deletes interfaces in one namespace (their veth peers go with them); missing ones are fine. */

@@ -1,11 +1,17 @@
 package net.mlcng.hostnet;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Interfaces to bring up and /128 addresses to put on loopback in one namespace. */
-public record NamespaceSetup(String ns, List<String> interfacesUp, List<String> loopbackAddresses) {
+/**
+ * Interfaces to bring up in one namespace, each with its MAC (from which its link-local address
+ * is made), and /128 addresses to put on loopback.
+ */
+public record NamespaceSetup(String ns, Map<String, String> interfaceMacs, List<String> loopbackAddresses) {
     public NamespaceSetup {
-        interfacesUp = List.copyOf(interfacesUp);
+        interfaceMacs = Collections.unmodifiableMap(new LinkedHashMap<>(interfaceMacs));
         loopbackAddresses = List.copyOf(loopbackAddresses);
     }
 }

@@ -208,7 +208,9 @@ public final class LabEngine {
         Instant t2 = Instant.now();
         List<NamespaceSetup> setups = new ArrayList<>();
         for (String n : changedNodes) {
-            setups.add(new NamespaceSetup(names.netns(n), meshInterfaces(topology, n), List.of(names.loopbackAddress(n))));
+            Map<String, String> macs = new LinkedHashMap<>();
+            for (String i : meshInterfaces(topology, n)) macs.put(i, names.mac(n, i));
+            setups.add(new NamespaceSetup(names.netns(n), macs, List.of(names.loopbackAddress(n))));
         }
         net.setUp(setups);
         shapeLinks(topology, down, changedNodes);
