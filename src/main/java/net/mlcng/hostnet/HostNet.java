@@ -64,14 +64,14 @@ public final class HostNet implements AutoCloseable {
      * interface already there (the veths). The link-local address is the one the kernel would make
      * (EUI-64 of the MAC), but made now: the kernel waits for the peer's carrier, which reaches it
      * through linkwatch up to a second later, and babeld started before then never uses the
-     * interface ("has no link-local address").
+     * interface ("has no link-local address"). The kernel still makes its own after a later
+     * down/up (which flushes this one), as on any host.
      */
     public void setUp(List<NamespaceSetup> setups) {
         forEachParallel(setups, s -> {
             StringBuilder batch = new StringBuilder("link set lo up\n");
             for (String a : s.loopbackAddresses()) batch.append("addr replace ").append(a).append("/128 dev lo\n");
-            s.interfaceMacs().forEach((i, mac) -> batch.append("link set ").append(i).append(" addrgenmode none\n")
-                    .append("addr replace ").append(linkLocal(mac)).append("/64 dev ").append(i).append(" nodad\n")
+            s.interfaceMacs().forEach((i, mac) -> batch.append("addr replace ").append(linkLocal(mac)).append("/64 dev ").append(i).append(" nodad\n")
                     .append("link set ").append(i).append(" up\n"));
             // nsenter, not `ip netns exec`: /proc/sys/net follows the network namespace alone, no remount needed.
             run(List.of("nsenter", "--net=" + NETNS_DIR + "/" + s.ns(), "sh", "-c",
