@@ -30,7 +30,7 @@ public record Supervisor(String name, String stateDir) {
     private static final String PROBE_FUNCTION = """
             probe() {
               [ -s "$d/$n.pid" ] || { echo never; return 0; }
-              pid=$(cat "$d/$n.pid"); echo "pid $pid"
+              read -r pid <"$d/$n.pid"; echo "pid $pid"
               if [ ! -e "$d/$n.exit" ] && [ -d "/proc/$pid" ]; then echo running; return 0; fi
               echo "ended $(cat "$d/$n.exit" 2>/dev/null)"
               echo log
@@ -51,13 +51,14 @@ public record Supervisor(String name, String stateDir) {
     private static final String START = PROBE_FUNCTION + """
             d=$1; n=$2; lines=$3; ready=$4; polls=$5; nfiles=$6; shift 6
             mkdir -p "$d" && cd "$d" || exit 1
-            alive() { [ -s "$n.pid" ] && [ ! -e "$n.exit" ] && [ -d "/proc/$(cat "$n.pid")" ]; }
+            alive() { [ -s "$n.pid" ] && [ ! -e "$n.exit" ] && read -r p <"$n.pid" && [ -d "/proc/$p" ]; }
             if alive; then echo running; probe; exit 0; fi
+            stale="$n.exit $n.pid"
             while [ "$nfiles" -gt 0 ]; do
-              case "$1" in -*) rm -f "${1#-}" ;; *) printf '%s' "$2" >"$1" ;; esac
+              case "$1" in -*) stale="$stale ${1#-}" ;; *) printf '%s' "$2" >"$1" ;; esac
               shift 2; nfiles=$((nfiles-1))
             done
-            rm -f "$n.exit" "$n.pid"
+            rm -f $stale  # unquoted on purpose: state file names hold no blanks (Launch checks them)
             echo "--- started by mlc-ng at $(date +%s)" >>"$n.log"
             ulimit -c unlimited 2>/dev/null
             ( "$@" >>"$n.log" 2>&1 </dev/null & echo $! >"$n.pid"; wait $!; echo "$? $(date +%s)" >"$n.exit" ) >/dev/null 2>&1 </dev/null &
