@@ -64,8 +64,8 @@ public final class HostSetup {
             install(missing);
         }
         List<String> configured = new ArrayList<>();
-        boolean registered = EngineConfig.host().registerRuntime(OciRuntime.CRUN, CRUN_PATH);
-        if (registered) configured.add("registered crun in " + EngineConfig.host().file());
+        EngineConfig engineConfig = EngineConfig.host();
+        if (engineConfig.registerRuntime(OciRuntime.CRUN, CRUN_PATH)) configured.add("registered crun in " + engineConfig.file());
         configured.addAll(claimCgroupControllers(log));
         boolean started = false;
         DockerClients.EngineStatus engine = DockerClients.status();

@@ -160,7 +160,12 @@ public final class DockerRuntime implements ContainerRuntime {
     public Map<String, Integer> pids(Collection<String> ids) {
         Map<String, Future<Long>> pending = new LinkedHashMap<>();
         for (String id : ids) {
-            pending.put(id, inspectors.submit(() -> call(() -> docker.inspectContainerCmd(id).exec().getState().getPidLong())));
+            // The same inspect tells how to enter the container: the deploy's first exec then costs no engine call.
+            pending.put(id, inspectors.submit(() -> {
+                InspectContainerResponse c = call(() -> docker.inspectContainerCmd(id).exec());
+                remember(id, c);
+                return c.getState().getPidLong();
+            }));
         }
         Map<String, Integer> pids = new LinkedHashMap<>();
         for (var e : pending.entrySet()) {
@@ -187,7 +192,12 @@ public final class DockerRuntime implements ContainerRuntime {
     private NamespaceEntry entry(String id) {
         NamespaceEntry known = entries.get(id);
         if (known != null && known.current()) return known;
-        InspectContainerResponse c = call(() -> docker.inspectContainerCmd(id).exec());
+        return remember(id, call(() -> docker.inspectContainerCmd(id).exec()));
+    }
+
+    /** Keeps how to enter the inspected container, when exec can enter it at all. */
+    private NamespaceEntry remember(String id, InspectContainerResponse c) {
+        if (!enterFromHost) return null;
         Long pid = c.getState().getPidLong();
         HostConfig host = c.getHostConfig();
         boolean dropsAll = host.getCapDrop() != null && Arrays.asList(host.getCapDrop()).contains(Capability.ALL);
